@@ -1,0 +1,58 @@
+/* CorpusBuf: a growable byte buffer for hot paths (GString is for cold ones).
+ * Transparent value type: CorpusBuf b = CORPUS_BUF_INIT; ... corpus_buf_clear(&b);
+ * data is not NUL-terminated unless corpus_buf_cstr() is called.
+ * SPDX-License-Identifier: MIT */
+#ifndef CORPUS_BUF_H
+#define CORPUS_BUF_H
+
+#include <string.h>
+
+#include <glib.h>
+
+#include <corpus/export.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+    char *data; /* owned; NULL while cap == 0 */
+    size_t len; /* bytes in use */
+    size_t cap; /* bytes allocated */
+} CorpusBuf;
+
+#define CORPUS_BUF_INIT {NULL, 0, 0}
+
+/* Make room for at least n more bytes (geometric growth; aborts on OOM as g_realloc does). */
+CORPUS_API void corpus_buf_grow(CorpusBuf *b, size_t n);
+/* Free the contents and reset to CORPUS_BUF_INIT. */
+CORPUS_API void corpus_buf_clear(CorpusBuf *b);
+/* NUL-terminate (not counted in len) and return data. */
+CORPUS_API const char *corpus_buf_cstr(CorpusBuf *b);
+
+static inline void corpus_buf_reserve(CorpusBuf *b, size_t n)
+{
+    if (b->cap - b->len < n)
+        corpus_buf_grow(b, n);
+}
+
+static inline void corpus_buf_append(CorpusBuf *b, const void *p, size_t n)
+{
+    corpus_buf_reserve(b, n);
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+}
+
+static inline void corpus_buf_putc(CorpusBuf *b, char c)
+{
+    corpus_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+}
+
+/* Append the decimal form of v. */
+CORPUS_API void corpus_buf_put_u64(CorpusBuf *b, guint64 v);
+/* Append s as the body of a JSON string (quotes not included), escaping ", \ and controls. */
+CORPUS_API void corpus_buf_put_json(CorpusBuf *b, const char *s, size_t len);
+
+G_END_DECLS
+
+#endif

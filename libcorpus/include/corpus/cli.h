@@ -1,0 +1,82 @@
+/* The shared command-line layer of the corpus-* tools: common text options with the same names,
+ * defaults and help in every tool, usage errors (status 2), located errors (status 1), --version,
+ * quiet exit on a closed pipe, and progress on standard error.
+ * SPDX-License-Identifier: MIT */
+#ifndef CORPUS_CLI_H
+#define CORPUS_CLI_H
+
+#include <glib.h>
+
+#include <corpus/export.h>
+#include <corpus/norm.h>
+#include <corpus/out.h>
+#include <corpus/pipeline.h>
+#include <corpus/tok.h>
+#include <corpus/utf8.h>
+
+G_BEGIN_DECLS
+
+/* The common text options, as given and as parsed (transparent). */
+typedef struct {
+    char *norm;        /* --norm */
+    char *keep;        /* --keep */
+    char *on_invalid;  /* --on-invalid */
+    char *docs;        /* --docs */
+    int threads;       /* --threads (0 = one per processor, at most 8) */
+    gboolean progress; /* --progress */
+
+    CorpusNormFlags norm_flags;
+    CorpusTokClassSet keep_set;
+    CorpusInvalidPolicy policy;
+    CorpusDocsMode docs_mode;
+    guint n_threads;
+} CorpusTextOptions;
+
+/* Set the tool name used in every message, ignore SIGPIPE, install the -o cleanup handlers. */
+CORPUS_API void corpus_cli_init(const char *tool);
+CORPUS_API const char *corpus_cli_tool(void);
+
+/* A context with the tool's entries plus --version; summary and description show in --help. */
+CORPUS_API GOptionContext *corpus_cli_context_new(const char *parameter, const char *summary,
+                                                 const char *description,
+                                                 const GOptionEntry *entries);
+
+/* Add the common text options to ctx.  default_keep is the tool's --keep default ("all" for
+ * corpus-tok, the content classes for analysis tools).  The returned struct is static storage
+ * owned by the cli layer (one per process). */
+CORPUS_API CorpusTextOptions *corpus_cli_add_text_options(GOptionContext *ctx,
+                                                          const char *default_keep);
+
+/* Parse the option strings into their values; CORPUS_ERROR_USAGE on a bad value. */
+CORPUS_API gboolean corpus_cli_text_options_parse(CorpusTextOptions *opts, GError **error);
+
+/* Parse the command line: on a usage error print it and return 2; with --version print the
+ * versions and return 0 or 1; check the text options (text may be NULL).  Returns -1 when the
+ * tool should go on. */
+CORPUS_API int corpus_cli_parse(GOptionContext *ctx, int *argc, char ***argv,
+                                CorpusTextOptions *text);
+
+/* TRUE when --version was given (after parsing). */
+CORPUS_API gboolean corpus_cli_version_requested(void);
+/* Print "TOOL (corpus toolkit) VERSION" and the library versions; returns 0 or 1. */
+CORPUS_API int corpus_cli_print_version(void);
+
+/* Print "TOOL: message" and "Try 'TOOL --help'." on standard error; returns 2. */
+CORPUS_API int corpus_cli_usage_error(const GError *error);
+CORPUS_API int corpus_cli_usage_errorf(const char *format, ...) G_GNUC_PRINTF(1, 2);
+
+/* Print "TOOL: message" on standard error. */
+CORPUS_API void corpus_cli_message(const char *format, ...) G_GNUC_PRINTF(1, 2);
+
+/* Fill the pipeline fields every tool sets the same way (threads, policy, warn, progress). */
+CORPUS_API void corpus_cli_pipeline_defaults(CorpusPipelineSpec *spec,
+                                            const CorpusTextOptions *opts);
+
+/* End the tool: on success commit out; on error discard it and print the error (a usage error
+ * adds the --help hint).  A closed pipe ends quietly.  Returns the exit status: 0, 1 or 2.
+ * Takes ownership of out and error. */
+CORPUS_API int corpus_cli_finish(CorpusOut *out, GError *error);
+
+G_END_DECLS
+
+#endif

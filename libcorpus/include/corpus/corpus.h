@@ -1,0 +1,17 @@
+/* libcorpus: corpus statistics over Arabic text.  Umbrella header.
+ * SPDX-License-Identifier: MIT */
+#ifndef CORPUS_CORPUS_H
+#define CORPUS_CORPUS_H
+
+#include <corpus/buf.h>
+#include <corpus/cli.h>
+#include <corpus/error.h>
+#include <corpus/export.h>
+#include <corpus/norm.h>
+#include <corpus/out.h>
+#include <corpus/pipeline.h>
+#include <corpus/reader.h>
+#include <corpus/tok.h>
+#include <corpus/utf8.h>
+
+#endif

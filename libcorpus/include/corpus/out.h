@@ -1,0 +1,45 @@
+/* CorpusOut: buffered, checked output to standard output or, atomically, to a file.
+ * With a path, bytes go to a temporary file in the same directory that corpus_out_commit()
+ * renames over the path; on failure, on corpus_out_free() without commit, or on SIGINT, SIGTERM
+ * or SIGHUP (see corpus_out_install_signal_cleanup()) the temporary file is removed, so an error
+ * never leaves a partial file.  A closed pipe on standard output gives CORPUS_ERROR_PIPE.
+ * SPDX-License-Identifier: MIT */
+#ifndef CORPUS_OUT_H
+#define CORPUS_OUT_H
+
+#include <glib.h>
+
+#include <corpus/buf.h>
+#include <corpus/export.h>
+
+G_BEGIN_DECLS
+
+typedef struct CorpusOut CorpusOut;
+
+/* Open path for writing (NULL or "-" = standard output).  NULL + CORPUS_ERROR_IO on failure. */
+CORPUS_API CorpusOut *corpus_out_open(const char *path, GError **error);
+
+/* The buffer to format into; call corpus_out_flush_if_full() after appending. */
+CORPUS_API CorpusBuf *corpus_out_buf(CorpusOut *out);
+
+/* Write the buffer out once it holds 1 MiB or more. */
+CORPUS_API gboolean corpus_out_flush_if_full(CorpusOut *out, GError **error);
+
+/* Append bytes (convenience for cold paths). */
+CORPUS_API gboolean corpus_out_write(CorpusOut *out, const void *p, size_t n, GError **error);
+
+/* Flush, close and (with a path) rename into place.  Checks every write and the close. */
+CORPUS_API gboolean corpus_out_commit(CorpusOut *out, GError **error);
+
+/* Remove the temporary file, if any, and free.  NULL is allowed. */
+CORPUS_API void corpus_out_free(CorpusOut *out);
+
+/* Install handlers for SIGINT, SIGTERM and SIGHUP that remove every temporary file of open
+ * CorpusOut objects, then die of the same signal (status 128 + signal number). */
+CORPUS_API void corpus_out_install_signal_cleanup(void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CorpusOut, corpus_out_free)
+
+G_END_DECLS
+
+#endif

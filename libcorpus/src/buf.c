@@ -1,0 +1,63 @@
+/* CorpusBuf: growable byte buffer with geometric growth.
+ * SPDX-License-Identifier: MIT */
+#include <corpus/buf.h>
+
+void corpus_buf_grow(CorpusBuf *b, size_t n)
+{
+    size_t need = b->len + n;
+    size_t cap = b->cap ? b->cap : 256;
+
+    if (need < b->len)
+        g_error("corpus_buf_grow: size overflow");
+    while (cap < need)
+        cap = cap * 2 > cap ? cap * 2 : need;
+    b->data = g_realloc(b->data, cap);
+    b->cap = cap;
+}
+
+void corpus_buf_clear(CorpusBuf *b)
+{
+    g_free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+const char *corpus_buf_cstr(CorpusBuf *b)
+{
+    corpus_buf_reserve(b, 1);
+    b->data[b->len] = '\0';
+    return b->data;
+}
+
+void corpus_buf_put_u64(CorpusBuf *b, guint64 v)
+{
+    char tmp[20];
+    int n = 0;
+
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    corpus_buf_reserve(b, (size_t)n);
+    while (n)
+        b->data[b->len++] = tmp[--n];
+}
+
+void corpus_buf_put_json(CorpusBuf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+
+    corpus_buf_reserve(b, len);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            corpus_buf_putc(b, '\\');
+            corpus_buf_putc(b, (char)c);
+        } else if (c < 0x20) {
+            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            corpus_buf_append(b, esc, sizeof esc);
+        } else {
+            corpus_buf_putc(b, (char)c);
+        }
+    }
+}

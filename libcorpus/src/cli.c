@@ -1,0 +1,260 @@
+/* The shared command-line layer of the corpus-* tools (see cli.h).
+ * SPDX-License-Identifier: MIT */
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gsl/gsl_version.h>
+#include <utf8proc.h>
+
+#include <corpus/cli.h>
+#include <corpus/error.h>
+
+/* Process-wide CLI state: one tool per process. */
+static const char *tool_name = "corpus";
+static gboolean opt_version;
+static CorpusTextOptions text_options;
+
+/* Progress display state. */
+static gint64 progress_started;
+static gint64 progress_last;
+static gboolean progress_shown;
+
+void corpus_cli_init(const char *tool)
+{
+    tool_name = tool;
+    g_set_prgname(tool);
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");
+    signal(SIGPIPE, SIG_IGN);
+    corpus_out_install_signal_cleanup();
+}
+
+const char *corpus_cli_tool(void)
+{
+    return tool_name;
+}
+
+GOptionContext *corpus_cli_context_new(const char *parameter, const char *summary,
+                                      const char *description, const GOptionEntry *entries)
+{
+    static const GOptionEntry version_entries[] = {
+        {"version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
+         "Print the version of the tool and of its libraries, then exit", NULL},
+        G_OPTION_ENTRY_NULL,
+    };
+    GOptionContext *ctx = g_option_context_new(parameter);
+
+    g_option_context_set_summary(ctx, summary);
+    g_option_context_set_description(ctx, description);
+    if (entries)
+        g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_add_main_entries(ctx, version_entries, NULL);
+    return ctx;
+}
+
+CorpusTextOptions *corpus_cli_add_text_options(GOptionContext *ctx, const char *default_keep)
+{
+    static GOptionEntry entries[] = {
+        {"norm", 0, 0, G_OPTION_ARG_STRING, &text_options.norm,
+         "Normalization: a profile (none, basic, search) or a comma-separated list of steps "
+         "(nfkc, diacritics, tatweel, alef, yeh, teh, hamza, digits, lower, bidi) [basic]",
+         "PROFILE|STEP,..."},
+        {"keep", 0, 0, G_OPTION_ARG_STRING, &text_options.keep,
+         "Token classes to keep: all, or a comma-separated list of word, latin, number, punct, "
+         "symbol, url, email, mention, hashtag, emoji",
+         "CLASSES"},
+        {"on-invalid", 0, 0, G_OPTION_ARG_STRING, &text_options.on_invalid,
+         "What to do with invalid UTF-8: warn (replace with U+FFFD and warn once per file), "
+         "fail, replace, skip [warn]",
+         "POLICY"},
+        {"docs", 0, 0, G_OPTION_ARG_STRING, &text_options.docs,
+         "What a document is: each file, each line, or each blank-line separated paragraph "
+         "[file]",
+         "file|line|para"},
+        {"threads", 0, 0, G_OPTION_ARG_INT, &text_options.threads,
+         "Worker threads; 0 = one per processor, at most 8 [0]; the output is the same for "
+         "every value",
+         "N"},
+        {"progress", 0, 0, G_OPTION_ARG_NONE, &text_options.progress,
+         "Show progress on standard error (automatic when it is a terminal and the run is "
+         "long)",
+         NULL},
+        G_OPTION_ENTRY_NULL,
+    };
+    static char keep_help[256];
+
+    g_snprintf(keep_help, sizeof keep_help,
+               "Token classes to keep: all, or a comma-separated list of word, latin, number, "
+               "punct, symbol, url, email, mention, hashtag, emoji [%s]",
+               default_keep);
+    entries[1].description = keep_help;
+    text_options.norm = g_strdup("basic");
+    text_options.keep = g_strdup(default_keep);
+    text_options.on_invalid = g_strdup("warn");
+    text_options.docs = g_strdup("file");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    return &text_options;
+}
+
+gboolean corpus_cli_text_options_parse(CorpusTextOptions *o, GError **error)
+{
+    if (!corpus_norm_parse(o->norm, &o->norm_flags, error) ||
+        !corpus_tok_parse_classes(o->keep, &o->keep_set, error) ||
+        !corpus_utf8_parse_policy(o->on_invalid, &o->policy, error) ||
+        !corpus_tok_parse_docs(o->docs, &o->docs_mode, error))
+        return FALSE;
+    if (o->threads < 0 || o->threads > 256) {
+        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
+                    "invalid --threads value %d (expected 0 to 256)", o->threads);
+        return FALSE;
+    }
+    o->n_threads = o->threads ? (guint)o->threads : MIN(g_get_num_processors(), 8u);
+    return TRUE;
+}
+
+int corpus_cli_parse(GOptionContext *ctx, int *argc, char ***argv, CorpusTextOptions *text)
+{
+    g_autoptr(GError) error = NULL;
+
+    if (!g_option_context_parse(ctx, argc, argv, &error))
+        return corpus_cli_usage_error(error);
+    if (opt_version)
+        return corpus_cli_print_version();
+    if (text && !corpus_cli_text_options_parse(text, &error))
+        return corpus_cli_usage_error(error);
+    return -1;
+}
+
+gboolean corpus_cli_version_requested(void)
+{
+    return opt_version;
+}
+
+int corpus_cli_print_version(void)
+{
+    printf("%s (corpus toolkit) %s\n", tool_name, corpus_version());
+    printf("libcorpus %s\n", corpus_version());
+    printf("utf8proc %s (Unicode %s)\n", utf8proc_version(), utf8proc_unicode_version());
+    printf("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
+    printf("GSL %s\n", gsl_version);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "%s: write error\n", tool_name);
+        return 1;
+    }
+    return 0;
+}
+
+void corpus_cli_message(const char *format, ...)
+{
+    va_list ap;
+    g_autofree char *msg = NULL;
+
+    va_start(ap, format);
+    msg = g_strdup_vprintf(format, ap);
+    va_end(ap);
+    if (progress_shown) {
+        fputs("\r\033[K", stderr);
+        progress_shown = FALSE;
+    }
+    fprintf(stderr, "%s: %s\n", tool_name, msg);
+}
+
+int corpus_cli_usage_error(const GError *error)
+{
+    corpus_cli_message("%s", error->message);
+    fprintf(stderr, "Try '%s --help'.\n", tool_name);
+    return 2;
+}
+
+int corpus_cli_usage_errorf(const char *format, ...)
+{
+    va_list ap;
+    g_autofree char *msg = NULL;
+
+    va_start(ap, format);
+    msg = g_strdup_vprintf(format, ap);
+    va_end(ap);
+    corpus_cli_message("%s", msg);
+    fprintf(stderr, "Try '%s --help'.\n", tool_name);
+    return 2;
+}
+
+static void cli_warn(const char *message, gpointer user)
+{
+    (void)user;
+    corpus_cli_message("%s", message);
+}
+
+static void format_size(char *buf, size_t size, double bytes)
+{
+    if (bytes >= 1e9)
+        g_snprintf(buf, size, "%.2f GB", bytes / 1e9);
+    else
+        g_snprintf(buf, size, "%.1f MB", bytes / 1e6);
+}
+
+/* Progress on standard error: with --progress always, otherwise when standard error is a
+ * terminal and the run has lasted two seconds; at most four updates a second. */
+static void cli_progress(guint64 done, gint64 total, gpointer user)
+{
+    const CorpusTextOptions *o = &text_options;
+    gint64 now = g_get_monotonic_time();
+    char d[32], rate[32], line[160];
+
+    (void)user;
+    if (!progress_started)
+        progress_started = now;
+    if (!o->progress && (!isatty(STDERR_FILENO) || now - progress_started < 2000000))
+        return;
+    if (now - progress_last < 250000 && !(total > 0 && done >= (guint64)total))
+        return;
+    progress_last = now;
+    double secs = MAX((now - progress_started) / 1e6, 1e-3);
+    format_size(d, sizeof d, (double)done);
+    format_size(rate, sizeof rate, done / secs);
+    if (total > 0) {
+        double left = done ? secs * ((double)total - (double)done) / (double)done : 0;
+        g_snprintf(line, sizeof line, "%s: %s of %.1f MB (%.0f%%), %s/s, %.0f s left", tool_name,
+                   d, total / 1e6, 100.0 * (double)done / (double)total, rate, left);
+    } else {
+        g_snprintf(line, sizeof line, "%s: %s, %s/s", tool_name, d, rate);
+    }
+    fprintf(stderr, "\r%s\033[K", line);
+    progress_shown = TRUE;
+}
+
+void corpus_cli_pipeline_defaults(CorpusPipelineSpec *spec, const CorpusTextOptions *opts)
+{
+    spec->n_threads = opts->n_threads;
+    spec->on_invalid = opts->policy;
+    spec->warn = cli_warn;
+    spec->progress = cli_progress;
+}
+
+int corpus_cli_finish(CorpusOut *out, GError *error)
+{
+    int status = 0;
+
+    if (!error && out)
+        corpus_out_commit(out, &error);
+    if (progress_shown) {
+        fputs("\r\033[K", stderr);
+        progress_shown = FALSE;
+    }
+    if (error) {
+        if (g_error_matches(error, CORPUS_ERROR, CORPUS_ERROR_PIPE))
+            status = 0;
+        else if (g_error_matches(error, CORPUS_ERROR, CORPUS_ERROR_USAGE))
+            status = corpus_cli_usage_error(error);
+        else {
+            corpus_cli_message("%s", error->message);
+            status = 1;
+        }
+        g_error_free(error);
+    }
+    corpus_out_free(out);
+    return status;
+}

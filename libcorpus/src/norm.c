@@ -1,0 +1,335 @@
+/* CorpusNorm: normalization steps over UTF-8 with a table-driven fast path.
+ * Exact code point sets: docs/normalization.md (from ALGORITHMS.md section 1).
+ * SPDX-License-Identifier: MIT */
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include <corpus/error.h>
+#include <corpus/norm.h>
+#include <corpus/utf8.h>
+
+#include "norm-private.h"
+
+struct CorpusNorm {
+    CorpusNormFlags flags;
+    utf8proc_option_t uoptions; /* utf8proc options, 0 when neither nfkc nor lower is chosen */
+    guint8 touch[0x10000 / 8];  /* bit per BMP code point: some step may change it */
+};
+
+struct CorpusNormScratch {
+    utf8proc_int32_t *cps; /* code points of the run being normalized */
+    size_t cap;            /* entries in cps */
+    CorpusBuf pass;        /* UTF-8 of the previous pass */
+    CorpusBuf next;        /* UTF-8 of the current pass */
+};
+
+static const struct {
+    const char *name;
+    CorpusNormFlags flags;
+} step_names[] = {
+    {"nfkc", CORPUS_NORM_NFKC},     {"diacritics", CORPUS_NORM_DIACRITICS},
+    {"tatweel", CORPUS_NORM_TATWEEL}, {"alef", CORPUS_NORM_ALEF},
+    {"yeh", CORPUS_NORM_YEH},       {"teh", CORPUS_NORM_TEH},
+    {"hamza", CORPUS_NORM_HAMZA},   {"digits", CORPUS_NORM_DIGITS},
+    {"lower", CORPUS_NORM_LOWER},   {"bidi", CORPUS_NORM_BIDI},
+    {"none", CORPUS_NORM_NONE},     {"basic", CORPUS_NORM_BASIC},
+    {"search", CORPUS_NORM_SEARCH},
+};
+
+gboolean corpus_norm_parse(const char *spec, CorpusNormFlags *flags, GError **error)
+{
+    g_auto(GStrv) parts = g_strsplit(spec, ",", -1);
+    CorpusNormFlags f = 0;
+
+    for (char **p = parts; *p; p++) {
+        gboolean found = FALSE;
+        for (guint i = 0; i < G_N_ELEMENTS(step_names) && !found; i++) {
+            if (strcmp(*p, step_names[i].name) == 0) {
+                f |= step_names[i].flags;
+                found = TRUE;
+            }
+        }
+        if (!found) {
+            g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
+                        "invalid --norm value '%s': unknown step or profile '%s' (profiles: "
+                        "none, basic, search; steps: nfkc, diacritics, tatweel, alef, yeh, teh, "
+                        "hamza, digits, lower, bidi)",
+                        spec, *p);
+            return FALSE;
+        }
+    }
+    *flags = f;
+    return TRUE;
+}
+
+char *corpus_norm_describe(CorpusNormFlags flags)
+{
+    GString *s = g_string_new(NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS(step_names); i++) {
+        CorpusNormFlags f = step_names[i].flags;
+        if (f && (f & (f - 1)) == 0 && (flags & f))
+            g_string_append_printf(s, "%s%s", s->len ? "," : "", step_names[i].name);
+    }
+    if (s->len == 0)
+        g_string_append(s, "none");
+    return g_string_free(s, FALSE);
+}
+
+gboolean corpus_norm_is_diacritic(gunichar c)
+{
+    return (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+           (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E4) ||
+           (c >= 0x06E7 && c <= 0x06E8) || (c >= 0x06EA && c <= 0x06ED) ||
+           (c >= 0x0898 && c <= 0x089F) || (c >= 0x08CA && c <= 0x08E1) ||
+           (c >= 0x08E3 && c <= 0x08FF);
+}
+
+gboolean corpus_norm_is_invisible(gunichar c)
+{
+    return (c >= 0x200B && c <= 0x200F) || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
+           c == 0x2060 || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+/* The explicit (non-utf8proc) steps for one code point: the replacement, or -1 to delete. */
+static gint32 map_steps(CorpusNormFlags f, gunichar c)
+{
+    if (c < 0x0600) {
+        if ((f & CORPUS_NORM_BIDI) && corpus_norm_is_invisible(c))
+            return -1;
+        return (gint32)c;
+    }
+    if ((f & CORPUS_NORM_DIACRITICS) && corpus_norm_is_diacritic(c))
+        return -1;
+    if ((f & CORPUS_NORM_BIDI) && corpus_norm_is_invisible(c))
+        return -1;
+    switch (c) {
+    case 0x0640:
+        return (f & CORPUS_NORM_TATWEEL) ? -1 : 0x0640;
+    case 0x0622:
+    case 0x0623:
+    case 0x0625:
+    case 0x0671:
+        return (f & CORPUS_NORM_ALEF) ? 0x0627 : (gint32)c;
+    case 0x0649:
+        return (f & CORPUS_NORM_YEH) ? 0x064A : 0x0649;
+    case 0x0629:
+        return (f & CORPUS_NORM_TEH) ? 0x0647 : 0x0629;
+    case 0x0624:
+        return (f & CORPUS_NORM_HAMZA) ? 0x0648 : 0x0624;
+    case 0x0626:
+        return (f & CORPUS_NORM_HAMZA) ? 0x064A : 0x0626;
+    default:
+        break;
+    }
+    if (f & CORPUS_NORM_DIGITS) {
+        if (c >= 0x0660 && c <= 0x0669)
+            return (gint32)('0' + (c - 0x0660));
+        if (c >= 0x06F0 && c <= 0x06F9)
+            return (gint32)('0' + (c - 0x06F0));
+    }
+    return (gint32)c;
+}
+
+/* Whether utf8proc (NFKC and/or case folding) may change c or its neighbours. */
+static gboolean utf8proc_touches(utf8proc_option_t options, gunichar c)
+{
+    const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)c);
+
+    if (!options)
+        return FALSE;
+    if ((options & UTF8PROC_CASEFOLD) && p->casefold_seqindex != UINT16_MAX)
+        return TRUE;
+    if (p->combining_class != 0)
+        return TRUE;
+    if (p->decomp_seqindex != UINT16_MAX &&
+        ((options & UTF8PROC_COMPAT) || p->decomp_type == 0))
+        return TRUE;
+    /* Hangul syllables and jamo compose algorithmically; other starters that can be the second
+     * half of a composition all lie above U+0900 (Indic vowel signs and the like). */
+    if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0xAC00 && c <= 0xD7A3))
+        return TRUE;
+    return c >= 0x0900 && p->comb_index != UINT16_MAX;
+}
+
+static gboolean touches_slow(const CorpusNorm *n, gunichar c)
+{
+    return map_steps(n->flags, c) != (gint32)c || utf8proc_touches(n->uoptions, c);
+}
+
+CorpusNorm *corpus_norm_new(CorpusNormFlags flags)
+{
+    CorpusNorm *n = g_new0(CorpusNorm, 1);
+
+    n->flags = flags;
+    if (flags & (CORPUS_NORM_NFKC | CORPUS_NORM_LOWER))
+        n->uoptions = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+    if (flags & CORPUS_NORM_NFKC)
+        n->uoptions |= UTF8PROC_COMPAT;
+    if (flags & CORPUS_NORM_LOWER)
+        n->uoptions |= UTF8PROC_CASEFOLD;
+    for (gunichar c = 0; c < 0x10000; c++) {
+        if ((c < 0xD800 || c > 0xDFFF) && touches_slow(n, c))
+            n->touch[c >> 3] |= (guint8)(1u << (c & 7));
+    }
+    return n;
+}
+
+void corpus_norm_free(CorpusNorm *n)
+{
+    g_free(n);
+}
+
+CorpusNormFlags corpus_norm_flags(const CorpusNorm *n)
+{
+    return n->flags;
+}
+
+gboolean corpus_norm_touches(const CorpusNorm *n, gunichar c)
+{
+    if (c < 0x10000)
+        return (n->touch[c >> 3] >> (c & 7)) & 1;
+    return touches_slow(n, c);
+}
+
+CorpusNormScratch *corpus_norm_scratch_new(void)
+{
+    return g_new0(CorpusNormScratch, 1);
+}
+
+void corpus_norm_scratch_free(CorpusNormScratch *s)
+{
+    if (!s)
+        return;
+    g_free(s->cps);
+    corpus_buf_clear(&s->pass);
+    corpus_buf_clear(&s->next);
+    g_free(s);
+}
+
+gboolean corpus_norm_is_space(gunichar c)
+{
+    return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0 || (c >= 0x1C && c <= 0x1F) ||
+           c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+static void reserve_cps(CorpusNormScratch *s, size_t n)
+{
+    if (s->cap < n) {
+        s->cap = MAX(n, 2 * s->cap);
+        s->cps = g_renew(utf8proc_int32_t, s->cps, s->cap);
+    }
+}
+
+/* One pass over s[0..len): utf8proc, then the explicit steps; result appended to out. */
+static void normalize_pass(const CorpusNorm *n, CorpusNormScratch *s, const char *str, size_t len,
+                           CorpusBuf *out)
+{
+    utf8proc_ssize_t count;
+
+    if (n->uoptions) {
+        reserve_cps(s, len + 8);
+        count = utf8proc_decompose((const utf8proc_uint8_t *)str, (utf8proc_ssize_t)len, s->cps,
+                                   (utf8proc_ssize_t)s->cap, n->uoptions);
+        if (count > (utf8proc_ssize_t)s->cap) {
+            reserve_cps(s, (size_t)count);
+            count = utf8proc_decompose((const utf8proc_uint8_t *)str, (utf8proc_ssize_t)len,
+                                       s->cps, (utf8proc_ssize_t)s->cap, n->uoptions);
+        }
+        /* The input is valid UTF-8, so utf8proc cannot fail here. */
+        g_assert(count >= 0);
+        count = utf8proc_normalize_utf32(s->cps, count, n->uoptions);
+        g_assert(count >= 0);
+    } else {
+        reserve_cps(s, len);
+        count = 0;
+        for (size_t i = 0; i < len;) {
+            gunichar c;
+            i += (size_t)corpus_utf8_decode(str + i, len - i, &c);
+            s->cps[count++] = (utf8proc_int32_t)c;
+        }
+    }
+    corpus_buf_reserve(out, (size_t)count * 4);
+    for (utf8proc_ssize_t k = 0; k < count; k++) {
+        gint32 m = map_steps(n->flags, (gunichar)s->cps[k]);
+        if (m >= 0)
+            out->len += (size_t)corpus_utf8_encode((gunichar)m, out->data + out->len);
+    }
+}
+
+/* Normalize a run to a fixed point: deleting a mark can unblock a composition, and NFKC can
+ * produce characters that the explicit steps map, so passes repeat until nothing changes. */
+static void normalize_run(const CorpusNorm *n, CorpusNormScratch *s, const char *str, size_t len,
+                          CorpusBuf *out)
+{
+    s->pass.len = 0;
+    normalize_pass(n, s, str, len, &s->pass);
+    /* The explicit steps alone are idempotent code point maps: one pass is a fixed point. */
+    if (n->uoptions && !(s->pass.len == len && memcmp(s->pass.data, str, len) == 0)) {
+        for (int round = 0; round < 4; round++) {
+            s->next.len = 0;
+            normalize_pass(n, s, s->pass.data, s->pass.len, &s->next);
+            if (s->next.len == s->pass.len &&
+                memcmp(s->next.data, s->pass.data, s->pass.len) == 0)
+                break;
+            CorpusBuf t = s->pass;
+            s->pass = s->next;
+            s->next = t;
+        }
+    }
+    corpus_buf_append(out, s->pass.data, s->pass.len);
+}
+
+gboolean corpus_norm_apply(const CorpusNorm *n, CorpusNormScratch *s, const char *str, size_t len,
+                           CorpusBuf *out)
+{
+    const guint8 *p = (const guint8 *)str;
+    size_t i = 0, copied = 0; /* str[copied..i) is pending verbatim copy */
+    size_t run = 0;           /* start of the current run of non-space characters */
+    gboolean changed = FALSE;
+    const gboolean ascii_touched = (n->flags & CORPUS_NORM_LOWER) != 0;
+
+    while (i < len) {
+        guint8 b = p[i];
+        gunichar c;
+        int k;
+
+        if (b < 0x80 && !ascii_touched) {
+            if (b <= ' ' && corpus_norm_is_space(b))
+                run = i + 1;
+            i++;
+            continue;
+        }
+        k = corpus_utf8_decode(str + i, len - i, &c);
+        if (!corpus_norm_touches(n, c)) {
+            if (corpus_norm_is_space(c))
+                run = i + (size_t)k;
+            i += (size_t)k;
+            continue;
+        }
+        /* A touched character: normalize its whole run of non-space characters (a lone space
+         * character, such as NBSP under nfkc, is a run by itself). */
+        size_t start = corpus_norm_is_space(c) ? i : run;
+        size_t end = i + (size_t)k;
+        if (!corpus_norm_is_space(c)) {
+            while (end < len) {
+                gunichar d;
+                int m = corpus_utf8_decode(str + end, len - end, &d);
+                if (corpus_norm_is_space(d))
+                    break;
+                end += (size_t)m;
+            }
+        }
+        corpus_buf_append(out, str + copied, start - copied);
+        size_t before = out->len;
+        normalize_run(n, s, str + start, end - start, out);
+        if (out->len - before != end - start ||
+            memcmp(out->data + before, str + start, end - start) != 0)
+            changed = TRUE;
+        copied = i = run = end;
+    }
+    corpus_buf_append(out, str + copied, len - copied);
+    return changed;
+}

@@ -1,0 +1,191 @@
+/* CorpusOut: buffered checked output; atomic replacement of -o files.
+ * SPDX-License-Identifier: MIT */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <corpus/error.h>
+#include <corpus/out.h>
+
+#define OUT_FLUSH_AT (1u << 20)
+#define MAX_TEMP_FILES 16
+
+struct CorpusOut {
+    int fd;          /* descriptor written to */
+    char *path;      /* target path, NULL for standard output */
+    char *tmp;       /* temporary file, NULL for standard output or after commit */
+    int slot;        /* index in temp_files[], -1 if none */
+    CorpusBuf buf;   /* pending bytes */
+    gboolean broken; /* a write failed: nothing more is written */
+};
+
+/* Temporary files to remove when a signal ends the process.  This is the library's only
+ * process-wide state: a signal handler can reach nothing else. */
+static char *volatile temp_files[MAX_TEMP_FILES];
+
+static void on_signal(int sig)
+{
+    for (int i = 0; i < MAX_TEMP_FILES; i++) {
+        char *p = temp_files[i];
+        if (p)
+            unlink(p);
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void corpus_out_install_signal_cleanup(void)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+static int register_temp(char *path)
+{
+    for (int i = 0; i < MAX_TEMP_FILES; i++) {
+        if (!temp_files[i]) {
+            temp_files[i] = path;
+            return i;
+        }
+    }
+    return -1;
+}
+
+static void unregister_temp(CorpusOut *out)
+{
+    if (out->slot >= 0)
+        temp_files[out->slot] = NULL;
+    out->slot = -1;
+}
+
+CorpusOut *corpus_out_open(const char *path, GError **error)
+{
+    CorpusOut *out = g_new0(CorpusOut, 1);
+
+    out->slot = -1;
+    out->fd = STDOUT_FILENO;
+    if (path && strcmp(path, "-") != 0) {
+        g_autofree char *dir = g_path_get_dirname(path);
+        g_autofree char *base = g_path_get_basename(path);
+        out->path = g_strdup(path);
+        out->tmp = g_strdup_printf("%s/.%s.tmp-XXXXXX", dir, base);
+        out->fd = g_mkstemp_full(out->tmp, O_WRONLY | O_CLOEXEC, 0600);
+        if (out->fd < 0) {
+            int e = errno;
+            g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO, "%s: cannot create: %s", path,
+                        g_strerror(e));
+            g_free(out->tmp);
+            out->tmp = NULL;
+            corpus_out_free(out);
+            return NULL;
+        }
+        out->slot = register_temp(out->tmp);
+    }
+    return out;
+}
+
+CorpusBuf *corpus_out_buf(CorpusOut *out)
+{
+    return &out->buf;
+}
+
+static gboolean write_error(CorpusOut *out, int e, GError **error)
+{
+    out->broken = TRUE;
+    if (e == EPIPE && !out->path)
+        g_set_error_literal(error, CORPUS_ERROR, CORPUS_ERROR_PIPE, "broken pipe");
+    else if (out->path)
+        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO, "%s: write error: %s", out->path,
+                    g_strerror(e));
+    else
+        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO, "write error: %s", g_strerror(e));
+    return FALSE;
+}
+
+static gboolean flush(CorpusOut *out, GError **error)
+{
+    size_t done = 0;
+
+    if (out->broken) {
+        g_set_error_literal(error, CORPUS_ERROR, CORPUS_ERROR_IO, "write error");
+        return FALSE;
+    }
+    while (done < out->buf.len) {
+        ssize_t n = write(out->fd, out->buf.data + done, out->buf.len - done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return write_error(out, errno, error);
+        }
+        done += (size_t)n;
+    }
+    out->buf.len = 0;
+    return TRUE;
+}
+
+gboolean corpus_out_flush_if_full(CorpusOut *out, GError **error)
+{
+    return out->buf.len < OUT_FLUSH_AT || flush(out, error);
+}
+
+gboolean corpus_out_write(CorpusOut *out, const void *p, size_t n, GError **error)
+{
+    corpus_buf_append(&out->buf, p, n);
+    return corpus_out_flush_if_full(out, error);
+}
+
+gboolean corpus_out_commit(CorpusOut *out, GError **error)
+{
+    if (!flush(out, error))
+        return FALSE;
+    if (!out->path) {
+        /* Delayed write errors (NFS, some devices) show at close. */
+        if (close(out->fd) != 0 && errno != EINTR)
+            return write_error(out, errno, error);
+        out->fd = -1;
+        return TRUE;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(out->fd, 0666 & ~mask) != 0 || close(out->fd) != 0) {
+        out->fd = -1;
+        return write_error(out, errno, error);
+    }
+    out->fd = -1;
+    if (rename(out->tmp, out->path) != 0) {
+        int e = errno;
+        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO, "%s: cannot rename into place: %s",
+                    out->path, g_strerror(e));
+        return FALSE;
+    }
+    unregister_temp(out);
+    g_free(out->tmp);
+    out->tmp = NULL;
+    return TRUE;
+}
+
+void corpus_out_free(CorpusOut *out)
+{
+    if (!out)
+        return;
+    if (out->tmp) {
+        unregister_temp(out);
+        unlink(out->tmp);
+        g_free(out->tmp);
+    }
+    if (out->path && out->fd >= 0)
+        close(out->fd);
+    g_free(out->path);
+    corpus_buf_clear(&out->buf);
+    g_free(out);
+}

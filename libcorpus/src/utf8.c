@@ -1,0 +1,206 @@
+/* UTF-8 decoding, validation and the --on-invalid policies (Unicode 15 ch. 3, Table 3-7).
+ * SPDX-License-Identifier: MIT */
+#include <string.h>
+
+#include <corpus/error.h>
+#include <corpus/utf8.h>
+
+gboolean corpus_utf8_parse_policy(const char *name, CorpusInvalidPolicy *policy, GError **error)
+{
+    static const char *const names[] = {"warn", "fail", "replace", "skip"};
+
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+        if (g_strcmp0(name, names[i]) == 0) {
+            *policy = (CorpusInvalidPolicy)i;
+            return TRUE;
+        }
+    }
+    g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
+                "invalid --on-invalid value '%s' (expected warn, fail, replace or skip)", name);
+    return FALSE;
+}
+
+/* Range of the second byte allowed after lead byte b (Table 3-7); lo > hi for a bad lead. */
+static void second_byte_range(guint8 b, guint8 *lo, guint8 *hi)
+{
+    *lo = 0x80;
+    *hi = 0xBF;
+    if (b == 0xE0)
+        *lo = 0xA0;
+    else if (b == 0xED)
+        *hi = 0x9F;
+    else if (b == 0xF0)
+        *lo = 0x90;
+    else if (b == 0xF4)
+        *hi = 0x8F;
+}
+
+int corpus_utf8_decode(const char *s, size_t len, gunichar *cp)
+{
+    const guint8 *p = (const guint8 *)s;
+    guint8 b = p[0], lo, hi;
+    int need;
+    gunichar c;
+
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    if (b >= 0xC2 && b <= 0xDF) {
+        need = 1;
+        c = b & 0x1F;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 2;
+        c = b & 0x0F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 3;
+        c = b & 0x07;
+    } else {
+        *cp = 0xFFFD;
+        return -1;
+    }
+    second_byte_range(b, &lo, &hi);
+    for (int i = 1; i <= need; i++) {
+        if ((size_t)i >= len || p[i] < lo || p[i] > hi) {
+            *cp = 0xFFFD;
+            return -i;
+        }
+        c = (c << 6) | (p[i] & 0x3F);
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    *cp = c;
+    return need + 1;
+}
+
+int corpus_utf8_encode(gunichar cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t corpus_utf8_valid_prefix(const char *s, size_t len)
+{
+    const guint8 *p = (const guint8 *)s;
+    size_t i = 0;
+
+    while (i < len) {
+        /* ASCII eight bytes at a time. */
+        while (i + 8 <= len) {
+            guint64 w;
+            memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        guint8 b = p[i];
+        if (b < 0x80) {
+            i++;
+        } else if (b >= 0xC2 && b <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+            /* Two-byte sequences: all of Arabic (lead bytes D8-DB) takes this path. */
+            i += 2;
+        } else {
+            gunichar cp;
+            int n = corpus_utf8_decode(s + i, len - i, &cp);
+            if (n < 0)
+                return i;
+            i += (size_t)n;
+        }
+    }
+    return len;
+}
+
+static void note_invalid(CorpusUtf8Report *report, const char *s, size_t len, size_t at, int bad)
+{
+    if (report->count++ > 0)
+        return;
+    report->first = at;
+    report->n_bytes = 0;
+    for (int k = 0; k < bad; k++)
+        report->bytes[report->n_bytes++] = (guint8)s[at + (size_t)k];
+    if (at + (size_t)bad < len) {
+        if (report->n_bytes < 4)
+            report->bytes[report->n_bytes++] = (guint8)s[at + (size_t)bad];
+        report->at_end = FALSE;
+    } else {
+        report->at_end = bad > 1 || ((guint8)s[at] >= 0xC2 && (guint8)s[at] <= 0xF4);
+    }
+}
+
+gboolean corpus_utf8_sanitize(const char *s, size_t len, CorpusInvalidPolicy policy,
+                              CorpusBuf *out, GArray *anchors, CorpusUtf8Report *report)
+{
+    size_t i = 0;
+
+    while (i < len) {
+        size_t ok = corpus_utf8_valid_prefix(s + i, len - i);
+        corpus_buf_append(out, s + i, ok);
+        i += ok;
+        if (i >= len)
+            break;
+        gunichar cp;
+        int bad = -corpus_utf8_decode(s + i, len - i, &cp);
+        note_invalid(report, s, len, i, bad);
+        if (policy == CORPUS_INVALID_FAIL)
+            return FALSE;
+        if (policy != CORPUS_INVALID_SKIP) {
+            CorpusOffsetAnchor at = {out->len, i};
+            g_array_append_val(anchors, at);
+            corpus_buf_append(out, "\xEF\xBF\xBD", 3);
+        }
+        i += (size_t)bad;
+        CorpusOffsetAnchor after = {out->len, i};
+        g_array_append_val(anchors, after);
+    }
+    return TRUE;
+}
+
+size_t corpus_utf8_map_offset(const GArray *anchors, size_t clean)
+{
+    if (!anchors || anchors->len == 0)
+        return clean;
+    const CorpusOffsetAnchor *a = (const CorpusOffsetAnchor *)(const void *)anchors->data;
+    /* Last anchor with a.clean <= clean (binary search: anchors are sorted by clean). */
+    size_t lo = 0, hi = anchors->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid].clean <= clean)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return clean;
+    const CorpusOffsetAnchor *k = &a[lo - 1];
+    return k->orig + (clean - k->clean);
+}
+
+void corpus_utf8_describe_bytes(const CorpusUtf8Report *report, char *buf, size_t size)
+{
+    size_t used = 0;
+
+    buf[0] = '\0';
+    for (guint i = 0; i < report->n_bytes && used + 6 < size; i++)
+        used += (size_t)g_snprintf(buf + used, size - used, "%s0x%02X", i ? " " : "",
+                                   report->bytes[i]);
+}
