@@ -132,25 +132,31 @@ static gint32 map_steps(CorpusNormFlags f, gunichar c)
     return (gint32)c;
 }
 
-/* Whether utf8proc (NFKC and/or case folding) may change c or its neighbours. */
+/* Whether utf8proc (NFKC and/or case folding) may change c or its neighbours: c is not its own
+ * normal form, or c has a nonzero combining class (reordering, composition with its base), or c
+ * can be the second half of a composition although it is a starter. */
 static gboolean utf8proc_touches(utf8proc_option_t options, gunichar c)
 {
     const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)c);
+    utf8proc_int32_t buf[32];
+    int last_class = -1;
 
     if (!options)
         return FALSE;
-    if ((options & UTF8PROC_CASEFOLD) && p->casefold_seqindex != UINT16_MAX)
-        return TRUE;
     if (p->combining_class != 0)
-        return TRUE;
-    if (p->decomp_seqindex != UINT16_MAX &&
-        ((options & UTF8PROC_COMPAT) || p->decomp_type == 0))
         return TRUE;
     /* Hangul syllables and jamo compose algorithmically; other starters that can be the second
      * half of a composition all lie above U+0900 (Indic vowel signs and the like). */
     if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0xAC00 && c <= 0xD7A3))
         return TRUE;
-    return c >= 0x0900 && p->comb_index != UINT16_MAX;
+    if (c >= 0x0900 && p->comb_index != UINT16_MAX)
+        return TRUE;
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)c, buf, 32,
+                                                 options, &last_class);
+    if (n < 0 || n > 32)
+        return TRUE;
+    n = utf8proc_normalize_utf32(buf, n, options);
+    return n != 1 || buf[0] != (utf8proc_int32_t)c;
 }
 
 static gboolean touches_slow(const CorpusNorm *n, gunichar c)
