@@ -15,6 +15,8 @@ struct CorpusNorm {
     CorpusNormFlags flags;
     utf8proc_option_t uoptions; /* utf8proc options, 0 when neither nfkc nor lower is chosen */
     guint8 touch[0x10000 / 8];  /* bit per BMP code point: some step may change it */
+    guint8 quick[0x10000 / 8];  /* bit per BMP code point: an explicit step deletes it and it
+                                 * takes part in no composition, so deleting it needs no NFKC */
 };
 
 struct CorpusNormScratch {
@@ -176,8 +178,13 @@ CorpusNorm *corpus_norm_new(CorpusNormFlags flags)
     if (flags & CORPUS_NORM_LOWER)
         n->uoptions |= UTF8PROC_CASEFOLD;
     for (gunichar c = 0; c < 0x10000; c++) {
-        if ((c < 0xD800 || c > 0xDFFF) && touches_slow(n, c))
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        if (touches_slow(n, c))
             n->touch[c >> 3] |= (guint8)(1u << (c & 7));
+        if (map_steps(flags, c) < 0 &&
+            utf8proc_get_property((utf8proc_int32_t)c)->comb_index == UINT16_MAX)
+            n->quick[c >> 3] |= (guint8)(1u << (c & 7));
     }
     return n;
 }
@@ -265,10 +272,10 @@ static void normalize_pass(const CorpusNorm *n, CorpusNormScratch *s, const char
     }
 }
 
-/* Normalize a run to a fixed point: deleting a mark can unblock a composition, and NFKC can
+/* Normalize a run to a fixed point (TRUE when it changed): deleting a mark can unblock a composition, and NFKC can
  * produce characters that the explicit steps map, so passes repeat until nothing changes. */
-static void normalize_run(const CorpusNorm *n, CorpusNormScratch *s, const char *str, size_t len,
-                          CorpusBuf *out)
+static gboolean normalize_run(const CorpusNorm *n, CorpusNormScratch *s, const char *str,
+                              size_t len, CorpusBuf *out)
 {
     s->pass.len = 0;
     normalize_pass(n, s, str, len, &s->pass);
@@ -286,55 +293,93 @@ static void normalize_run(const CorpusNorm *n, CorpusNormScratch *s, const char 
         }
     }
     corpus_buf_append(out, s->pass.data, s->pass.len);
+    return s->pass.len != len || memcmp(s->pass.data, str, len) != 0;
 }
+
+static inline gboolean quick_delete(const CorpusNorm *n, gunichar c)
+{
+    return c < 0x10000 && ((n->quick[c >> 3] >> (c & 7)) & 1);
+}
+
+/* ASCII characters that end a run: the white space of corpus_norm_is_space below 0x80. */
+static inline gboolean ascii_space(guint8 b)
+{
+    return b == ' ' || (b >= 0x09 && b <= 0x0D) || b == 0 || (b >= 0x1C && b <= 0x1F);
+}
+
+typedef enum { RUN_KEEP, RUN_QUICK, RUN_SLOW } RunKind;
 
 gboolean corpus_norm_apply(const CorpusNorm *n, CorpusNormScratch *s, const char *str, size_t len,
                            CorpusBuf *out)
 {
     const guint8 *p = (const guint8 *)str;
-    size_t i = 0, copied = 0; /* str[copied..i) is pending verbatim copy */
-    size_t run = 0;           /* start of the current run of non-space characters */
-    gboolean changed = FALSE;
     const gboolean ascii_touched = (n->flags & CORPUS_NORM_LOWER) != 0;
+    size_t i = 0, copied = 0; /* str[copied..i) is still to be copied verbatim */
+    gboolean changed = FALSE;
 
     while (i < len) {
-        guint8 b = p[i];
-        gunichar c;
-        int k;
-
-        if (b < 0x80 && !ascii_touched) {
-            if (b <= ' ' && corpus_norm_is_space(b))
-                run = i + 1;
-            i++;
-            continue;
-        }
-        k = corpus_utf8_decode(str + i, len - i, &c);
-        if (!corpus_norm_touches(n, c)) {
-            if (corpus_norm_is_space(c))
-                run = i + (size_t)k;
-            i += (size_t)k;
-            continue;
-        }
-        /* A touched character: normalize its whole run of non-space characters (a lone space
-         * character, such as NBSP under nfkc, is a run by itself). */
-        size_t start = corpus_norm_is_space(c) ? i : run;
-        size_t end = i + (size_t)k;
-        if (!corpus_norm_is_space(c)) {
-            while (end < len) {
-                gunichar d;
-                int m = corpus_utf8_decode(str + end, len - end, &d);
-                if (corpus_norm_is_space(d))
-                    break;
-                end += (size_t)m;
+        /* White space between runs: copied, except a touched space (NBSP under nfkc), which is
+         * normalized on its own. */
+        if (p[i] < 0x80) {
+            if (ascii_space(p[i])) {
+                i++;
+                continue;
+            }
+        } else {
+            gunichar c;
+            int k = corpus_utf8_decode(str + i, len - i, &c);
+            if (corpus_norm_is_space(c)) {
+                if (corpus_norm_touches(n, c)) {
+                    corpus_buf_append(out, str + copied, i - copied);
+                    changed |= normalize_run(n, s, str + i, (size_t)k, out);
+                    copied = i + (size_t)k;
+                }
+                i += (size_t)k;
+                continue;
             }
         }
+
+        /* A run of non-space characters: find its end and what it needs. */
+        size_t start = i;
+        RunKind kind = RUN_KEEP;
+        while (i < len) {
+            if (p[i] < 0x80) {
+                if (ascii_space(p[i]))
+                    break;
+                if (ascii_touched && p[i] >= 'A' && p[i] <= 'Z')
+                    kind = RUN_SLOW;
+                i++;
+                continue;
+            }
+            gunichar c;
+            int k = corpus_utf8_decode(str + i, len - i, &c);
+            if (corpus_norm_is_space(c))
+                break;
+            if (corpus_norm_touches(n, c))
+                kind = quick_delete(n, c) ? MAX(kind, RUN_QUICK) : RUN_SLOW;
+            i += (size_t)k;
+        }
+        if (kind == RUN_KEEP)
+            continue;
         corpus_buf_append(out, str + copied, start - copied);
-        size_t before = out->len;
-        normalize_run(n, s, str + start, end - start, out);
-        if (out->len - before != end - start ||
-            memcmp(out->data + before, str + start, end - start) != 0)
+        if (kind == RUN_SLOW) {
+            changed |= normalize_run(n, s, str + start, i - start, out);
+        } else {
+            /* Only characters that are simply deleted: copy what lies between them. */
+            size_t from = start;
+            for (size_t j = start; j < i;) {
+                gunichar c;
+                int k = corpus_utf8_decode(str + j, i - j, &c);
+                if (c >= 0x80 && quick_delete(n, c)) {
+                    corpus_buf_append(out, str + from, j - from);
+                    from = j + (size_t)k;
+                }
+                j += (size_t)k;
+            }
+            corpus_buf_append(out, str + from, i - from);
             changed = TRUE;
-        copied = i = run = end;
+        }
+        copied = i;
     }
     corpus_buf_append(out, str + copied, len - copied);
     return changed;

@@ -295,19 +295,36 @@ static size_t take_extenders(Scan *sc, size_t i)
     }
 }
 
+#define WORD_CLASSES ((1u << C_AR) | (1u << C_TATWEEL) | (1u << C_MARK) | (1u << C_FORMAT))
+
 static size_t scan_word(Scan *sc, size_t i)
 {
+    const guint8 *s = sc->s;
+    const guint8 *table = sc->tok->table;
+    guint8 seen = 0;
+
     for (;;) {
+        /* Fast path: the two-byte characters that make up nearly all Arabic words. */
+        while (i + 1 < sc->len && s[i] >= 0xC2 && s[i] < 0xE0) {
+            guint8 inf = table[((gunichar)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F)];
+            if (!((1u << (inf & C_MASK)) & WORD_CLASSES))
+                break;
+            seen |= inf;
+            i += 2;
+        }
         gunichar c, d;
         int k, kd, cl = class_at(sc, i, &c, &k);
-        if (cl == C_AR || cl == C_TATWEEL || cl == C_MARK || cl == C_FORMAT) {
+        if ((1u << cl) & WORD_CLASSES) {
             i = take(sc, i, c, k);
         } else if (c == '_' && class_at(sc, i + 1, &d, &kd) == C_AR) {
             i = take(sc, i, c, k);
         } else {
-            return i;
+            break;
         }
     }
+    if (seen & TOUCH)
+        sc->touched = TRUE;
+    return i;
 }
 
 static size_t scan_latin(Scan *sc, size_t i)
@@ -662,13 +679,14 @@ static void push_token(CorpusTokenizer *t, size_t text_off, gboolean in_arena, s
         b->tokens = g_renew(CorpusToken, b->tokens, b->cap);
     }
     CorpusToken *tk = &b->tokens[b->n++];
-    size_t from = corpus_utf8_map_offset(t->anchors, raw_from);
+    size_t from = t->anchors ? corpus_utf8_map_offset(t->anchors, raw_from) : raw_from;
+    size_t to = t->anchors ? corpus_utf8_map_offset(t->anchors, raw_to) : raw_to;
     /* Arena offsets are stored with the top bit set and resolved when the batch is done. */
     tk->text = (const char *)(in_arena ? (text_off | ((size_t)1 << (sizeof(size_t) * 8 - 1)))
                                         : (uintptr_t)(t->text + text_off));
     tk->len = (guint32)len;
     tk->off = t->base + from;
-    tk->raw_len = (guint32)(corpus_utf8_map_offset(t->anchors, raw_to) - from);
+    tk->raw_len = (guint32)(to - from);
     tk->doc_starts = t->pending_docs;
     tk->cls = cls;
     tk->flags = flags;

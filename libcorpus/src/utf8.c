@@ -97,27 +97,64 @@ int corpus_utf8_encode(gunichar cp, char out[4])
     return 4;
 }
 
+/* Eight bytes at a time for text made of ASCII and two-byte sequences (all of Arabic): returns
+ * how many leading bytes of s[0..len) are certainly valid, stopping early (never late) at
+ * anything else, so the exact decoder takes over there. */
+static size_t valid_prefix_swar(const guint8 *p, size_t len)
+{
+    const guint64 hi = 0x8080808080808080ull;
+    size_t i = 0;
+
+    while (i + 9 <= len) {
+        guint64 w;
+        memcpy(&w, p + i, 8);
+        if (!(w & hi)) {
+            i += 8;
+            continue;
+        }
+        /* Per byte, in bit 7 of the byte: b7 = 1x, b6 = x1, b5 = xx1 of the top bits. */
+        guint64 b7 = w & hi, b6 = (w << 1) & hi, b5 = (w << 2) & hi;
+        guint64 cont = b7 & ~b6;        /* 10xxxxxx */
+        guint64 lead2 = b7 & b6 & ~b5;  /* 110xxxxx */
+        if (b7 & b6 & b5)
+            break; /* three- or four-byte lead: exact path */
+        /* C0 and C1 are overlong leads: bits 4..1 all zero. */
+        guint64 t = w & 0x1E1E1E1E1E1E1E1Eull;
+        guint64 zero = (t - 0x0101010101010101ull) & ~t & hi;
+        if (zero & lead2)
+            break;
+        /* Every continuation byte follows a lead (little-endian: the next byte is 8 bits up);
+         * a lead in the last byte needs the first byte of the next word. */
+        guint64 expect = lead2 << 8;
+        if (i > 0 && p[i - 1] >= 0xC0 && p[i - 1] < 0xE0)
+            expect |= 0x80;
+        if (cont != expect)
+            break;
+        if (lead2 >> 56) {
+            if ((p[i + 8] & 0xC0) != 0x80)
+                break;
+        }
+        i += 8;
+    }
+    /* Back off to a character boundary: never end right after a lead byte. */
+    while (i > 0 && p[i - 1] >= 0xC0)
+        i--;
+    return i;
+}
+
 size_t corpus_utf8_valid_prefix(const char *s, size_t len)
 {
     const guint8 *p = (const guint8 *)s;
     size_t i = 0;
 
     while (i < len) {
-        /* ASCII eight bytes at a time. */
-        while (i + 8 <= len) {
-            guint64 w;
-            memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ull)
-                break;
-            i += 8;
-        }
+        i += valid_prefix_swar(p + i, len - i);
         if (i >= len)
             break;
         guint8 b = p[i];
         if (b < 0x80) {
             i++;
         } else if (b >= 0xC2 && b <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
-            /* Two-byte sequences: all of Arabic (lead bytes D8-DB) takes this path. */
             i += 2;
         } else {
             gunichar cp;
