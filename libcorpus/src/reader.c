@@ -115,6 +115,7 @@ void corpus_chunk_free(CorpusChunk *c)
     if (!c)
         return;
     g_free(c->data);
+    g_free(c->file_name);
     g_free(c);
 }
 
@@ -225,7 +226,10 @@ gboolean corpus_reader_next(CorpusReader *r, CorpusChunk *chunk, GError **error)
     chunk->offset = r->offset + skip;
     chunk->line = r->line;
     chunk->n_line_ends = count_line_ends(chunk->data, chunk->len);
-    chunk->file_name = r->name;
+    if (g_strcmp0(chunk->file_name, r->name) != 0) {
+        g_free(chunk->file_name);
+        chunk->file_name = g_strdup(r->name);
+    }
     chunk->file_index = r->file_index;
     chunk->file_start = !r->started;
     chunk->file_end = r->eof && r->carry_len == 0;

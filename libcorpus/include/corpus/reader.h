@@ -28,7 +28,7 @@ typedef struct {
     guint64 offset;            /* offset of data[0] in the file (0-based, BOM counted) */
     guint64 line;              /* line number of data[0] (1-based) */
     guint64 n_line_ends;       /* line ends inside data */
-    const char *file_name;     /* name for messages ("<stdin>" for standard input) */
+    char *file_name;           /* name for messages ("<stdin>" for standard input), owned */
     guint file_index;          /* position of the file among the inputs (0-based) */
     guint64 seq;               /* position of the chunk in the whole run (0-based) */
     gboolean file_start;       /* first chunk of its file */
