@@ -43,6 +43,7 @@ struct CorpusTokenizer {
     guint32 pending_docs;  /* document starts since the last token */
     gboolean pending_sent; /* a sentence ended since the last token */
     gboolean after_ender;  /* the last token ended a sentence (more enders may follow) */
+    gboolean after_initial; /* the last token was a single Latin letter ("U" of "U.S.") */
 };
 
 static const char *const class_names[CORPUS_TOK_N_CLASSES] = {
@@ -660,11 +661,14 @@ static void push_token(CorpusTokenizer *t, size_t text_off, gboolean in_arena, s
     guint8 flags = 0;
 
     if (cls == CORPUS_TOK_PUNCT) {
-        if (all_in(text, len, is_ender_char))
+        /* A full stop after a single Latin letter is an abbreviation (U.S., J. Smith, e.g.),
+         * not a sentence end. */
+        if (all_in(text, len, is_ender_char) && !(t->after_initial && len == 1 && *text == '.'))
             flags |= CORPUS_TOKEN_ENDS;
         else if (all_in(text, len, is_closer_char))
             flags |= CORPUS_TOKEN_CLOSER;
     }
+    t->after_initial = cls == CORPUS_TOK_LATIN && len == 1;
     if (t->after_ender && !(flags & (CORPUS_TOKEN_ENDS | CORPUS_TOKEN_CLOSER))) {
         t->pending_sent = TRUE;
         t->after_ender = FALSE;
@@ -755,6 +759,7 @@ void corpus_tokenizer_run(CorpusTokenizer *t, const char *text, size_t len, guin
     t->pending_docs = 0;
     t->pending_sent = !start->mid_line;
     t->after_ender = FALSE;
+    t->after_initial = FALSE;
     if (start->file_start && t->docs != CORPUS_DOCS_LINE)
         t->pending_docs++;
     if (t->docs == CORPUS_DOCS_LINE && !start->mid_line && len > 0)
