@@ -306,8 +306,11 @@ static size_t scan_word(Scan *sc, size_t i)
 
     for (;;) {
         /* Fast path: the two-byte characters that make up nearly all Arabic words. */
-        while (i + 1 < sc->len && s[i] >= 0xC2 && s[i] < 0xE0) {
-            guint8 inf = table[((gunichar)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F)];
+        while (i + 1 < sc->len && (s[i] & 0xE0) == 0xC0) {
+            guint16 v;
+            memcpy(&v, s + i, 2);
+            v = GUINT16_FROM_LE(v);
+            guint8 inf = table[((v & 0x1F) << 6) | ((v >> 8) & 0x3F)];
             if (!((1u << (inf & C_MASK)) & WORD_CLASSES))
                 break;
             seen |= inf;
@@ -790,9 +793,10 @@ void corpus_tokenizer_run(CorpusTokenizer *t, const char *text, size_t len, guin
             i += (size_t)k;
             continue;
         }
-        guint8 cls;
+        guint8 cls = CORPUS_TOK_WORD;
         sc.touched = FALSE;
-        size_t end = scan_token(&sc, i, &cls);
+        /* Arabic words, most tokens, go straight to the word scanner. */
+        size_t end = (cl == C_AR || cl == C_TATWEEL) ? scan_word(&sc, i) : scan_token(&sc, i, &cls);
         line_content = TRUE;
         emit(t, i, end, cls, sc.touched);
         i = end;
@@ -819,7 +823,7 @@ void corpus_tok_cursor_init(CorpusTokCursor *cur, CorpusDocsMode mode)
     cur->mode = mode;
 }
 
-CorpusTokStep corpus_tok_cursor_step(CorpusTokCursor *cur, const CorpusToken *t, size_t k)
+CorpusTokStep corpus_tok_cursor_advance(CorpusTokCursor *cur, const CorpusToken *t, size_t k)
 {
     guint64 docs = t->doc_starts;
     gboolean sent = (t->flags & CORPUS_TOKEN_SENT_START) != 0;

@@ -129,9 +129,21 @@ typedef enum {
 } CorpusTokStep;
 
 CORPUS_API void corpus_tok_cursor_init(CorpusTokCursor *cur, CorpusDocsMode mode);
-/* Advance over t, the k-th token of its batch; says what t starts. */
-CORPUS_API CorpusTokStep corpus_tok_cursor_step(CorpusTokCursor *cur, const CorpusToken *t,
-                                                size_t k);
+/* The general case of corpus_tok_cursor_step(). */
+CORPUS_API CorpusTokStep corpus_tok_cursor_advance(CorpusTokCursor *cur, const CorpusToken *t,
+                                                   size_t k);
+
+/* Advance over t, the k-th token of its batch; says what t starts.  Inline for the common
+ * case, a token inside its batch that continues the sentence. */
+static inline CorpusTokStep corpus_tok_cursor_step(CorpusTokCursor *cur, const CorpusToken *t,
+                                                   size_t k)
+{
+    if (k > 0 && !(t->flags & CORPUS_TOKEN_SENT_START) && cur->doc > 0) {
+        cur->index++;
+        return CORPUS_TOK_SAME_SENTENCE;
+    }
+    return corpus_tok_cursor_advance(cur, t, k);
+}
 /* Carry what happened after the batch's last token to the next batch. */
 CORPUS_API void corpus_tok_cursor_end_batch(CorpusTokCursor *cur, const CorpusTokenBatch *batch);
 
