@@ -90,8 +90,8 @@ gboolean corpus_norm_is_diacritic(gunichar c)
 
 gboolean corpus_norm_is_invisible(gunichar c)
 {
-    return (c >= 0x200B && c <= 0x200F) || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
-           c == 0x2060 || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+    return (c >= 0x200C && c <= 0x200F) || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
 }
 
 /* The explicit (non-utf8proc) steps for one code point: the replacement, or -1 to delete. */
@@ -130,6 +130,11 @@ static gint32 map_steps(CorpusNormFlags f, gunichar c)
             return (gint32)('0' + (c - 0x0660));
         if (c >= 0x06F0 && c <= 0x06F9)
             return (gint32)('0' + (c - 0x06F0));
+        /* The Arabic decimal and thousands separators go with the digits: ٣٫٥ -> 3.5. */
+        if (c == 0x066B)
+            return '.';
+        if (c == 0x066C)
+            return ',';
     }
     return (gint32)c;
 }
@@ -171,7 +176,9 @@ CorpusNorm *corpus_norm_new(CorpusNormFlags flags)
     CorpusNorm *n = g_new0(CorpusNorm, 1);
 
     n->flags = flags;
-    if (flags & (CORPUS_NORM_NFKC | CORPUS_NORM_LOWER))
+    /* The diacritics step works on NFC text: composing first keeps a decomposed hamza or madda
+     * (U+0653-0655 after its letter) on its letter instead of deleting it as a mark. */
+    if (flags & (CORPUS_NORM_NFKC | CORPUS_NORM_LOWER | CORPUS_NORM_DIACRITICS))
         n->uoptions = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
     if (flags & CORPUS_NORM_NFKC)
         n->uoptions |= UTF8PROC_COMPAT;
@@ -182,7 +189,7 @@ CorpusNorm *corpus_norm_new(CorpusNormFlags flags)
             continue;
         if (touches_slow(n, c))
             n->touch[c >> 3] |= (guint8)(1u << (c & 7));
-        if (map_steps(flags, c) < 0 &&
+        if (map_steps(flags, c) < 0 && c != 0x200D &&
             utf8proc_get_property((utf8proc_int32_t)c)->comb_index == UINT16_MAX)
             n->quick[c >> 3] |= (guint8)(1u << (c & 7));
     }
@@ -236,6 +243,26 @@ static void reserve_cps(CorpusNormScratch *s, size_t n)
     }
 }
 
+static gboolean is_pictographic(utf8proc_int32_t c)
+{
+    int b = utf8proc_get_property(c)->boundclass;
+    return b == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC || b == UTF8PROC_BOUNDCLASS_E_ZWG;
+}
+
+/* A ZWJ that joins two pictographs (an emoji sequence such as a family or a profession, where
+ * the first may carry a variation selector or a skin tone) is part of the emoji, not a stray
+ * joiner: the bidi step keeps it. */
+static gboolean joins_emoji(const utf8proc_int32_t *cps, utf8proc_ssize_t n, utf8proc_ssize_t k)
+{
+    utf8proc_ssize_t j = k - 1;
+
+    if (k + 1 >= n || !is_pictographic(cps[k + 1]))
+        return FALSE;
+    while (j >= 0 && (cps[j] == 0xFE0F || (cps[j] >= 0x1F3FB && cps[j] <= 0x1F3FF)))
+        j--;
+    return j >= 0 && is_pictographic(cps[j]);
+}
+
 /* One pass over s[0..len): utf8proc, then the explicit steps; result appended to out. */
 static void normalize_pass(const CorpusNorm *n, CorpusNormScratch *s, const char *str, size_t len,
                            CorpusBuf *out)
@@ -267,6 +294,8 @@ static void normalize_pass(const CorpusNorm *n, CorpusNormScratch *s, const char
     corpus_buf_reserve(out, (size_t)count * 4);
     for (utf8proc_ssize_t k = 0; k < count; k++) {
         gint32 m = map_steps(n->flags, (gunichar)s->cps[k]);
+        if (m < 0 && s->cps[k] == 0x200D && joins_emoji(s->cps, count, k))
+            m = 0x200D;
         if (m >= 0)
             out->len += (size_t)corpus_utf8_encode((gunichar)m, out->data + out->len);
     }

@@ -170,6 +170,9 @@ static size_t split_point(const char *s, size_t len, gboolean *at_line_end)
      * in the next block, so split before it. */
     if (pos > 0 && (guint8)s[pos - 1] >= 0xC0)
         pos--;
+    /* A CR in the last byte may be the first half of CR LF. */
+    if (pos > 1 && s[pos - 1] == '\r')
+        pos--;
     return pos > 0 ? pos : len;
 }
 

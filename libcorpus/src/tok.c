@@ -481,9 +481,8 @@ static size_t scan_email(Scan *sc, size_t i)
 static gboolean known_tld(const Scan *sc, size_t from, size_t to)
 {
     static const char *const tlds[] = {
-        "com", "net", "org", "edu", "gov", "info", "io", "co", "me", "tv", "uk", "ae",
-        "sa", "eg", "lb", "sy", "jo", "iq", "qa", "kw", "bh", "om", "ps", "ma", "dz",
-        "tn", "ly", "sd", "ye", "int", "news", "ly",
+        "com", "net", "org", "edu", "gov", "info", "uk", "ae", "sa", "eg", "lb", "sy",
+        "jo",  "iq",  "qa",  "kw",  "bh",  "om",   "ps", "ma", "dz", "tn", "ly", "sd", "ye",
     };
     for (guint k = 0; k < G_N_ELEMENTS(tlds); k++)
         if (strlen(tlds[k]) == to - from &&
@@ -687,7 +686,7 @@ static void push_token(CorpusTokenizer *t, size_t text_off, gboolean in_arena, s
     }
     CorpusToken *tk = &b->tokens[b->n++];
     size_t from = t->anchors ? corpus_utf8_map_offset(t->anchors, raw_from) : raw_from;
-    size_t to = t->anchors ? corpus_utf8_map_offset(t->anchors, raw_to) : raw_to;
+    size_t to = t->anchors ? corpus_utf8_map_end(t->anchors, raw_to) : raw_to;
     /* Arena offsets are stored with the top bit set and resolved when the batch is done. */
     tk->text = (const char *)(in_arena ? (text_off | ((size_t)1 << (sizeof(size_t) * 8 - 1)))
                                         : (uintptr_t)(t->text + text_off));

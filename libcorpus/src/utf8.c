@@ -176,7 +176,9 @@ static void note_invalid(CorpusUtf8Report *report, const char *s, size_t len, si
     for (int k = 0; k < bad; k++)
         report->bytes[report->n_bytes++] = (guint8)s[at + (size_t)k];
     if (at + (size_t)bad < len) {
-        if (report->n_bytes < 4)
+        /* A sequence begun by a valid lead byte broke at the next byte: show that byte too. */
+        guint8 lead = (guint8)s[at];
+        if (lead >= 0xC2 && lead <= 0xF4 && report->n_bytes < 4)
             report->bytes[report->n_bytes++] = (guint8)s[at + (size_t)bad];
         report->at_end = FALSE;
     } else {
@@ -200,11 +202,10 @@ gboolean corpus_utf8_sanitize(const char *s, size_t len, CorpusInvalidPolicy pol
         note_invalid(report, s, len, i, bad);
         if (policy == CORPUS_INVALID_FAIL)
             return FALSE;
-        if (policy != CORPUS_INVALID_SKIP) {
-            CorpusOffsetAnchor at = {out->len, i};
-            g_array_append_val(anchors, at);
+        CorpusOffsetAnchor at = {out->len, i};
+        g_array_append_val(anchors, at);
+        if (policy != CORPUS_INVALID_SKIP)
             corpus_buf_append(out, "\xEF\xBF\xBD", 3);
-        }
         i += (size_t)bad;
         CorpusOffsetAnchor after = {out->len, i};
         g_array_append_val(anchors, after);
@@ -230,6 +231,27 @@ size_t corpus_utf8_map_offset(const GArray *anchors, size_t clean)
         return clean;
     const CorpusOffsetAnchor *k = &a[lo - 1];
     return k->orig + (clean - k->clean);
+}
+
+size_t corpus_utf8_map_end(const GArray *anchors, size_t clean)
+{
+    if (!anchors || anchors->len == 0)
+        return clean;
+    const CorpusOffsetAnchor *a = (const CorpusOffsetAnchor *)(const void *)anchors->data;
+    /* First anchor with a.clean >= clean. */
+    size_t lo = 0, hi = anchors->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid].clean < clean)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < anchors->len && a[lo].clean == clean)
+        return a[lo].orig;
+    if (lo == 0)
+        return clean;
+    return a[lo - 1].orig + (clean - a[lo - 1].clean);
 }
 
 void corpus_utf8_describe_bytes(const CorpusUtf8Report *report, char *buf, size_t size)

@@ -104,7 +104,7 @@ CORPUS_API void corpus_tokenizer_run(CorpusTokenizer *tok, const char *text, siz
                                      guint64 base, const GArray *anchors,
                                      const CorpusTextStart *start, CorpusTokenBatch *batch);
 
-/* TRUE when text is only sentence-final punctuation (. ! ? ؟ … ؞ and runs of them). */
+/* TRUE when text is only sentence-final punctuation (. ! ? ؟ … and runs of them). */
 CORPUS_API gboolean corpus_tok_is_ender(const char *text, size_t len);
 
 /* CorpusTokCursor: numbers documents, sentences and tokens across the batches of a run, in

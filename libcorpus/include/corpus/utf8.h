@@ -52,7 +52,8 @@ typedef struct {
 } CorpusUtf8Report;
 
 /* Copy s to out with every invalid sequence replaced by U+FFFD (WARN, REPLACE) or removed
- * (SKIP), appending to anchors (a GArray of CorpusOffsetAnchor) one entry after each change, and
+ * (SKIP), appending to anchors (a GArray of CorpusOffsetAnchor) one entry before and one after
+ * each change, and
  * fill *report.  With FAIL, stops at the first invalid sequence and returns FALSE (report says
  * where); otherwise returns TRUE.  Callers use corpus_utf8_valid_prefix() first: valid text needs
  * no copy. */
@@ -61,8 +62,12 @@ CORPUS_API gboolean corpus_utf8_sanitize(const char *s, size_t len, CorpusInvali
                                          CorpusUtf8Report *report);
 
 /* Map a position in cleaned text back to the original bytes using the anchors of
- * corpus_utf8_sanitize() (NULL or empty: identity). */
+ * corpus_utf8_sanitize() (NULL or empty: identity).  Where bytes were skipped, a position has
+ * two readings: corpus_utf8_map_offset() gives the later one (where something starts, after
+ * the skipped bytes), corpus_utf8_map_end() the earlier one (where something ends, before
+ * them). */
 CORPUS_API size_t corpus_utf8_map_offset(const GArray *anchors, size_t clean);
+CORPUS_API size_t corpus_utf8_map_end(const GArray *anchors, size_t clean);
 
 /* Describe the bytes of a report as "0xC3 0x28" into buf (at least 32 bytes). */
 CORPUS_API void corpus_utf8_describe_bytes(const CorpusUtf8Report *report, char *buf,
