@@ -16,6 +16,7 @@
 static const char *tool_name = "corpus";
 static gboolean opt_version;
 static CorpusTextOptions text_options;
+static const char *text_keep_default = "all";
 
 /* Progress display state. */
 static gint64 progress_started;
@@ -91,16 +92,22 @@ CorpusTextOptions *corpus_cli_add_text_options(GOptionContext *ctx, const char *
                "punct, symbol, url, email, mention, hashtag, emoji [%s]",
                default_keep);
     entries[1].description = keep_help;
-    text_options.norm = g_strdup("basic");
-    text_options.keep = g_strdup(default_keep);
-    text_options.on_invalid = g_strdup("warn");
-    text_options.docs = g_strdup("file");
+    /* Defaults are filled in after parsing: GOption replaces a string without freeing it. */
+    text_keep_default = default_keep;
     g_option_context_add_main_entries(ctx, entries, NULL);
     return &text_options;
 }
 
 gboolean corpus_cli_text_options_parse(CorpusTextOptions *o, GError **error)
 {
+    if (!o->norm)
+        o->norm = g_strdup("basic");
+    if (!o->keep)
+        o->keep = g_strdup(text_keep_default);
+    if (!o->on_invalid)
+        o->on_invalid = g_strdup("warn");
+    if (!o->docs)
+        o->docs = g_strdup("file");
     if (!corpus_norm_parse(o->norm, &o->norm_flags, error) ||
         !corpus_tok_parse_classes(o->keep, &o->keep_set, error) ||
         !corpus_utf8_parse_policy(o->on_invalid, &o->policy, error) ||
