@@ -27,7 +27,6 @@ asan: deps
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
 bench: build
-	@sh scripts/deps.sh --bench
 	@bash bench/run.sh $(BUILD)
 
 install: build

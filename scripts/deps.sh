@@ -1,14 +1,11 @@
 #!/bin/sh
 # Install the Debian packages the build and the test suite need; do nothing when all are present.
-# Usage: scripts/deps.sh [--bench]   (--bench adds what `make bench` compares against)
+# Usage: scripts/deps.sh
 # SPDX-License-Identifier: MIT
 set -eu
 
 pkgs="cmake pkg-config gcc make libc6-dev libutf8proc-dev libglib2.0-dev libgsl-dev
-      libcunit1-dev libstemmer-dev time"
-if [ "${1:-}" = "--bench" ]; then
-    pkgs="$pkgs python3"
-fi
+      libcunit1-dev libstemmer-dev time python3"
 
 missing=""
 for p in $pkgs; do

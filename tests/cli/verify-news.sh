@@ -2,8 +2,8 @@
 # Check the expected outputs of the corpora/news golden cases against the independent
 # references ref_norm.py and ref_tok.py (python3), and against the tools' own invariants:
 # verify-news.sh BIN_DIR.  Prints one line per check and exits 1 if any fails.
-# Run it after regenerating a news-* case (see README.md); it is not part of ctest because
-# python3 is not a build dependency.
+# Run it after regenerating a news-* case (see README.md); ctest runs it as cli.news-reference
+# (scripts/deps.sh installs python3).
 # SPDX-License-Identifier: MIT
 
 if [ $# -ne 1 ]; then
