@@ -44,6 +44,11 @@ gboolean corpus_norm_parse(const char *spec, CorpusNormFlags *flags, GError **er
     g_auto(GStrv) parts = g_strsplit(spec, ",", -1);
     CorpusNormFlags f = 0;
 
+    if (!parts[0]) {
+        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
+                    "invalid --norm value '': expected a profile or a list of steps");
+        return FALSE;
+    }
     for (char **p = parts; *p; p++) {
         gboolean found = FALSE;
         for (guint i = 0; i < G_N_ELEMENTS(step_names) && !found; i++) {

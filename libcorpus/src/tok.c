@@ -60,6 +60,11 @@ gboolean corpus_tok_parse_classes(const char *spec, CorpusTokClassSet *set, GErr
     g_auto(GStrv) parts = g_strsplit(spec, ",", -1);
     CorpusTokClassSet s = 0;
 
+    if (!parts[0]) {
+        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
+                    "invalid --keep value '': expected all or a list of classes");
+        return FALSE;
+    }
     for (char **p = parts; *p; p++) {
         int found = -1;
         if (strcmp(*p, "all") == 0) {
