@@ -22,50 +22,16 @@ static GOptionEntry entries[] = {
 };
 
 typedef struct {
-    const CorpusNorm *norm;
-    CorpusDocsMode docs;
     CorpusTokWriter *writer;
     CorpusOut *out;
 } Tok;
 
-static gpointer worker_new(gpointer user)
+static gboolean consume(const CorpusTokenBatch *batch, const CorpusChunk *chunk, gpointer user,
+                        GError **error)
 {
     Tok *t = user;
-    return corpus_tokenizer_new(t->norm, t->docs);
-}
-
-static void worker_free(gpointer worker)
-{
-    corpus_tokenizer_free(worker);
-}
-
-static gpointer batch_new(gpointer user)
-{
-    CorpusTokenBatch *b = g_new(CorpusTokenBatch, 1);
-    (void)user;
-    corpus_token_batch_init(b);
-    return b;
-}
-
-static void batch_free(gpointer batch)
-{
-    corpus_token_batch_clear(batch);
-    g_free(batch);
-}
-
-static void map(const CorpusWork *w, gpointer worker, gpointer result, gpointer user)
-{
-    const CorpusChunk *c = w->chunk;
-    CorpusTextStart start = {c->file_start, c->mid_line, c->line_has_content};
-    (void)user;
-    corpus_tokenizer_run(worker, w->text, w->len, c->offset, w->anchors, &start, result);
-}
-
-static gboolean reduce(const CorpusWork *w, gpointer result, gpointer user, GError **error)
-{
-    Tok *t = user;
-    (void)w;
-    corpus_tok_writer_batch(t->writer, result, corpus_out_buf(t->out));
+    (void)chunk;
+    corpus_tok_writer_batch(t->writer, batch, corpus_out_buf(t->out));
     return corpus_out_flush_if_full(t->out, error);
 }
 
@@ -113,25 +79,17 @@ int main(int argc, char **argv)
 
     norm = corpus_norm_new(text->norm_flags);
     writer = corpus_tok_writer_new(format, text->docs_mode, text->keep_set, !opt_no_header);
-    t.norm = norm;
-    t.docs = text->docs_mode;
     t.writer = writer;
     t.out = corpus_out_open(opt_output, &error);
     if (!t.out)
         return corpus_cli_finish(NULL, error);
     corpus_tok_writer_begin(writer, corpus_out_buf(t.out));
 
-    CorpusPipelineSpec spec = {0};
-    corpus_cli_pipeline_defaults(&spec, text);
-    spec.user = &t;
-    spec.worker_new = worker_new;
-    spec.worker_free = worker_free;
-    spec.result_new = batch_new;
-    spec.result_free = batch_free;
-    spec.map = map;
-    spec.reduce = reduce;
+    CorpusPipelineSpec base = {0};
+    CorpusTokStreamSpec spec = {norm, text->docs_mode, consume, &t};
+    corpus_cli_pipeline_defaults(&base, text);
     guint n_files = opt_files ? g_strv_length(opt_files) : 0;
-    if (corpus_pipeline_run(&spec, (const char *const *)opt_files, n_files, &error))
+    if (corpus_tok_stream_run(&spec, &base, (const char *const *)opt_files, n_files, &error))
         corpus_tok_writer_end(writer, corpus_out_buf(t.out));
     return corpus_cli_finish(t.out, error);
 }

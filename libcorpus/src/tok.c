@@ -765,8 +765,8 @@ void corpus_tokenizer_run(CorpusTokenizer *t, const char *text, size_t len, guin
     t->anchors = anchors;
     t->pending_docs = 0;
     t->pending_sent = !start->mid_line;
-    t->after_ender = FALSE;
-    t->after_initial = FALSE;
+    t->after_ender = start->mid_line && start->after_ender;
+    t->after_initial = start->mid_line && start->after_initial;
     if (start->file_start && t->docs != CORPUS_DOCS_LINE)
         t->pending_docs++;
     if (t->docs == CORPUS_DOCS_LINE && !start->mid_line && len > 0)
@@ -779,7 +779,7 @@ void corpus_tokenizer_run(CorpusTokenizer *t, const char *text, size_t len, guin
                 i++;
             i++;
             t->pending_sent = TRUE;
-            t->after_ender = FALSE;
+            t->after_ender = t->after_initial = FALSE;
             if (t->docs == CORPUS_DOCS_PARA && !line_content)
                 t->pending_docs++;
             if (t->docs == CORPUS_DOCS_LINE && i < len)
@@ -816,6 +816,8 @@ void corpus_tokenizer_run(CorpusTokenizer *t, const char *text, size_t len, guin
     batch->tail_doc_starts = t->pending_docs;
     batch->tail_sent_end = t->pending_sent;
     batch->tail_after_ender = t->after_ender;
+    batch->tail_after_initial = t->after_initial;
+    batch->tail_line_content = line_content;
     t->batch = NULL;
 }
 
@@ -834,11 +836,9 @@ CorpusTokStep corpus_tok_cursor_advance(CorpusTokCursor *cur, const CorpusToken 
 
     if (k == 0) {
         docs += cur->pending_docs;
-        sent = sent || cur->pending_sent ||
-               (cur->pending_after_ender &&
-                !(t->flags & (CORPUS_TOKEN_ENDS | CORPUS_TOKEN_CLOSER)));
+        sent = sent || cur->pending_sent;
         cur->pending_docs = 0;
-        cur->pending_sent = cur->pending_after_ender = FALSE;
+        cur->pending_sent = FALSE;
     }
     if (docs || cur->doc == 0) {
         cur->doc += cur->mode == CORPUS_DOCS_PARA ? 1 : MAX(docs, 1);
@@ -859,11 +859,8 @@ void corpus_tok_cursor_end_batch(CorpusTokCursor *cur, const CorpusTokenBatch *b
     if (b->n > 0) {
         cur->pending_docs = b->tail_doc_starts;
         cur->pending_sent = b->tail_sent_end;
-        cur->pending_after_ender = b->tail_after_ender;
     } else {
         cur->pending_docs += b->tail_doc_starts;
         cur->pending_sent = cur->pending_sent || b->tail_sent_end;
-        if (b->tail_sent_end)
-            cur->pending_after_ender = FALSE;
     }
 }

@@ -230,7 +230,7 @@ static void random_string(guint64 index, CorpusBuf *out)
 static void tok_text(Prop *p, guint profile, guint docs, const char *text, size_t len,
                      CorpusBuf *out)
 {
-    CorpusTextStart start = {TRUE, FALSE, FALSE};
+    CorpusTextStart start = {TRUE, FALSE, FALSE, FALSE, FALSE};
     CorpusTokWriter *w =
         corpus_tok_writer_new(CORPUS_TOK_FORMAT_TEXT, docs_modes[docs].mode, CORPUS_TOK_ALL,
                               FALSE);

@@ -12,6 +12,7 @@
 #include <corpus/pipeline.h>
 #include <corpus/reader.h>
 #include <corpus/tok.h>
+#include <corpus/tokstream.h>
 #include <corpus/tokwrite.h>
 #include <corpus/utf8.h>
 

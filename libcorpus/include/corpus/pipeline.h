@@ -27,7 +27,7 @@ typedef struct {
 typedef struct {
     guint n_threads;                 /* worker threads; 0 or 1 = work in the calling thread */
     CorpusInvalidPolicy on_invalid;  /* what to do with invalid UTF-8 */
-    gpointer user;                   /* passed to every callback */
+    gpointer user;                   /* passed to every callback, warn and progress too */
 
     /* Per-thread state (may be NULL). */
     gpointer (*worker_new)(gpointer user);

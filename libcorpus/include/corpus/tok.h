@@ -79,17 +79,24 @@ typedef struct {
     CorpusBuf arena;             /* bytes of tokens changed by normalization */
     guint32 tail_doc_starts;     /* documents begun after the last token */
     gboolean tail_sent_end;      /* a sentence ended after the last token */
-    gboolean tail_after_ender;   /* the chunk ended mid-line right after a sentence ender */
+    /* The scanner's state at the end of the text, for a next piece that continues its line. */
+    gboolean tail_after_ender;   /* the last token ended a sentence: closers and enders stay */
+    gboolean tail_after_initial; /* the last token was a single Latin letter */
+    gboolean tail_line_content;  /* the current line has a non-blank character */
 } CorpusTokenBatch;
 
 CORPUS_API void corpus_token_batch_init(CorpusTokenBatch *batch);
 CORPUS_API void corpus_token_batch_clear(CorpusTokenBatch *batch);
 
-/* Where a piece of text starts, as the reader's chunk says. */
+/* Where a piece of text starts.  With mid_line, the other fields are the previous piece's
+ * tail_* state; tokenizing the pieces of a text in order with those states gives exactly the
+ * tokens of the whole text (corpus_tok_stream_run() sees to it). */
 typedef struct {
     gboolean file_start;       /* the text starts a file */
     gboolean mid_line;         /* the text continues a line of the previous piece */
     gboolean line_has_content; /* with mid_line: that line already had a non-blank character */
+    gboolean after_ender;      /* with mid_line: the previous piece ended after a sentence ender */
+    gboolean after_initial;    /* with mid_line: ... after a single Latin letter */
 } CorpusTextStart;
 
 typedef struct CorpusTokenizer CorpusTokenizer;
@@ -119,7 +126,6 @@ typedef struct {
     guint64 index;               /* current token index within the sentence */
     guint64 pending_docs;        /* document starts carried from earlier batches */
     gboolean pending_sent;       /* sentence end carried from earlier batches */
-    gboolean pending_after_ender; /* an earlier batch ended mid-line after an ender */
 } CorpusTokCursor;
 
 typedef enum {

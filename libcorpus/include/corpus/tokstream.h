@@ -1,0 +1,42 @@
+/* CorpusTokStream: the token pipeline every token-reading tool runs.  Worker threads tokenize
+ * (and normalize) chunks; batches reach the consumer in input order in the calling thread.
+ * A chunk that continues a line of the previous one (a line longer than a read block) is
+ * tokenized again in the calling thread when the previous chunk ended in a state the worker
+ * could not know (right after a sentence ender or a one-letter word, or on a line whose blank
+ * state differs), so the batches are exactly those of one sequential pass, whatever the
+ * number of threads.
+ * SPDX-License-Identifier: MIT */
+#ifndef CORPUS_TOKSTREAM_H
+#define CORPUS_TOKSTREAM_H
+
+#include <glib.h>
+
+#include <corpus/export.h>
+#include <corpus/norm.h>
+#include <corpus/pipeline.h>
+#include <corpus/tok.h>
+
+G_BEGIN_DECLS
+
+/* Consume the batch of one chunk (in input order, in the calling thread). */
+typedef gboolean (*CorpusTokBatchFunc)(const CorpusTokenBatch *batch, const CorpusChunk *chunk,
+                                       gpointer user, GError **error);
+
+typedef struct {
+    const CorpusNorm *norm;     /* normalization (NULL: none) */
+    CorpusDocsMode docs;        /* what a document is */
+    CorpusTokBatchFunc consume; /* called once per chunk */
+    gpointer user;              /* passed to consume */
+} CorpusTokStreamSpec;
+
+/* Tokenize files[0..n_files) (see corpus_pipeline_run() for files, threads, invalid UTF-8,
+ * warnings and progress, taken from base; its map, reduce, worker and result fields are
+ * ignored). */
+CORPUS_API gboolean corpus_tok_stream_run(const CorpusTokStreamSpec *spec,
+                                          const CorpusPipelineSpec *base,
+                                          const char *const *files, guint n_files,
+                                          GError **error);
+
+G_END_DECLS
+
+#endif
