@@ -9,8 +9,8 @@
 gboolean corpus_norm_is_space(gunichar c);
 /* Code points deleted by the diacritics step. */
 gboolean corpus_norm_is_diacritic(gunichar c);
-/* Code points deleted by the bidi step: ZWSP, ZWNJ, ZWJ, LRM, RLM, ALM, embeddings, WJ,
- * isolates, U+FEFF. */
+/* Code points deleted by the bidi step: ZWNJ, ZWJ (except inside an emoji sequence), LRM,
+ * RLM, ALM, embeddings and overrides, isolates, U+FEFF. */
 gboolean corpus_norm_is_invisible(gunichar c);
 
 #endif

@@ -30,12 +30,12 @@ static const struct {
     const char *name;
     CorpusNormFlags flags;
 } step_names[] = {
-    {"nfkc", CORPUS_NORM_NFKC},     {"diacritics", CORPUS_NORM_DIACRITICS},
+    {"nfkc", CORPUS_NORM_NFKC},       {"diacritics", CORPUS_NORM_DIACRITICS},
     {"tatweel", CORPUS_NORM_TATWEEL}, {"alef", CORPUS_NORM_ALEF},
-    {"yeh", CORPUS_NORM_YEH},       {"teh", CORPUS_NORM_TEH},
-    {"hamza", CORPUS_NORM_HAMZA},   {"digits", CORPUS_NORM_DIGITS},
-    {"lower", CORPUS_NORM_LOWER},   {"bidi", CORPUS_NORM_BIDI},
-    {"none", CORPUS_NORM_NONE},     {"basic", CORPUS_NORM_BASIC},
+    {"yeh", CORPUS_NORM_YEH},         {"teh", CORPUS_NORM_TEH},
+    {"hamza", CORPUS_NORM_HAMZA},     {"digits", CORPUS_NORM_DIGITS},
+    {"lower", CORPUS_NORM_LOWER},     {"bidi", CORPUS_NORM_BIDI},
+    {"none", CORPUS_NORM_NONE},       {"basic", CORPUS_NORM_BASIC},
     {"search", CORPUS_NORM_SEARCH},
 };
 
@@ -163,8 +163,8 @@ static gboolean utf8proc_touches(utf8proc_option_t options, gunichar c)
         return TRUE;
     if (c >= 0x0900 && p->comb_index != UINT16_MAX)
         return TRUE;
-    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)c, buf, 32,
-                                                 options, &last_class);
+    utf8proc_ssize_t n =
+        utf8proc_decompose_char((utf8proc_int32_t)c, buf, 32, options, &last_class);
     if (n < 0 || n > 32)
         return TRUE;
     n = utf8proc_normalize_utf32(buf, n, options);
@@ -236,8 +236,8 @@ void corpus_norm_scratch_free(CorpusNormScratch *s)
 gboolean corpus_norm_is_space(gunichar c)
 {
     return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0 || (c >= 0x1C && c <= 0x1F) ||
-           c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+           c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 static void reserve_cps(CorpusNormScratch *s, size_t n)
@@ -280,8 +280,8 @@ static void normalize_pass(const CorpusNorm *n, CorpusNormScratch *s, const char
                                    (utf8proc_ssize_t)s->cap, n->uoptions);
         if (count > (utf8proc_ssize_t)s->cap) {
             reserve_cps(s, (size_t)count);
-            count = utf8proc_decompose((const utf8proc_uint8_t *)str, (utf8proc_ssize_t)len,
-                                       s->cps, (utf8proc_ssize_t)s->cap, n->uoptions);
+            count = utf8proc_decompose((const utf8proc_uint8_t *)str, (utf8proc_ssize_t)len, s->cps,
+                                       (utf8proc_ssize_t)s->cap, n->uoptions);
         }
         /* The input is valid UTF-8, so utf8proc cannot fail here. */
         g_assert(count >= 0);
@@ -306,28 +306,30 @@ static void normalize_pass(const CorpusNorm *n, CorpusNormScratch *s, const char
     }
 }
 
-/* Normalize a run to a fixed point (TRUE when it changed): deleting a mark can unblock a composition, and NFKC can
- * produce characters that the explicit steps map, so passes repeat until nothing changes. */
+/* Normalize a run to a fixed point (TRUE when it changed): deleting a mark can unblock a
+ * composition, and NFKC can produce characters that the explicit steps map, so passes repeat until
+ * nothing changes. */
 static gboolean normalize_run(const CorpusNorm *n, CorpusNormScratch *s, const char *str,
                               size_t len, CorpusBuf *out)
 {
     s->pass.len = 0;
     normalize_pass(n, s, str, len, &s->pass);
     /* The explicit steps alone are idempotent code point maps: one pass is a fixed point. */
-    if (n->uoptions && !(s->pass.len == len && memcmp(s->pass.data, str, len) == 0)) {
+    if (n->uoptions && !(s->pass.len == len && (len == 0 || memcmp(s->pass.data, str, len) == 0))) {
         for (int round = 0; round < 4; round++) {
             s->next.len = 0;
             normalize_pass(n, s, s->pass.data, s->pass.len, &s->next);
             if (s->next.len == s->pass.len &&
-                memcmp(s->next.data, s->pass.data, s->pass.len) == 0)
+                (s->pass.len == 0 || memcmp(s->next.data, s->pass.data, s->pass.len) == 0))
                 break;
             CorpusBuf t = s->pass;
             s->pass = s->next;
             s->next = t;
         }
     }
-    corpus_buf_append(out, s->pass.data, s->pass.len);
-    return s->pass.len != len || memcmp(s->pass.data, str, len) != 0;
+    if (s->pass.len)
+        corpus_buf_append(out, s->pass.data, s->pass.len);
+    return s->pass.len != len || (len > 0 && memcmp(s->pass.data, str, len) != 0);
 }
 
 static inline gboolean quick_delete(const CorpusNorm *n, gunichar c)

@@ -595,12 +595,13 @@ static size_t scan_token(Scan *sc, size_t i, guint8 *cls)
     case C_LETTER:
     case C_DIGIT:
         if (c < 0x80) {
-            if ((end = scan_url(sc, i)) > i) {
-                *cls = CORPUS_TOK_URL;
-                return end;
-            }
+            /* E-mail first: the local part of ahmad.info@gmail.com looks like a host name. */
             if ((end = scan_email(sc, i)) > i) {
                 *cls = CORPUS_TOK_EMAIL;
+                return end;
+            }
+            if ((end = scan_url(sc, i)) > i) {
+                *cls = CORPUS_TOK_URL;
                 return end;
             }
         }
