@@ -71,8 +71,8 @@ int main(int argc, char **argv)
         "Reads the FILEs, or standard input when there are none or FILE is '-', and writes\n"
         "them with the --norm steps applied.  Everything the steps do not touch (spaces,\n"
         "line ends, punctuation, Latin text) is copied byte for byte.  A byte order mark at\n"
-        "the start of a file is not copied.  --keep and --docs are accepted for symmetry\n"
-        "with the other tools and change nothing here.\n"
+        "the start of a file is not copied.  --keep, --docs, --stem and --stopwords are\n"
+        "accepted for symmetry with the other tools and change nothing here.\n"
         "\n"
         "Examples:\n"
         "  corpus-norm article.txt\n"
@@ -82,7 +82,7 @@ int main(int argc, char **argv)
         "Exit status: 0 on success, 1 on bad input or an I/O error, 2 on bad usage.\n"
         "See corpus-norm(1) and docs/normalization.md for what each step touches.",
         entries);
-    text = corpus_cli_add_text_options(ctx, "all");
+    text = corpus_cli_add_text_options(ctx, "all", "none");
     int status = corpus_cli_parse(ctx, &argc, &argv, text);
     if (status >= 0)
         return status;

@@ -40,6 +40,7 @@ int main(int argc, char **argv)
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(CorpusNorm) norm = NULL;
     g_autoptr(CorpusTokWriter) writer = NULL;
+    g_autoptr(CorpusStopwords) stopwords = NULL;
     GError *error = NULL;
     CorpusTextOptions *text;
     CorpusTokFormat format;
@@ -60,7 +61,7 @@ int main(int argc, char **argv)
         "Exit status: 0 on success, 1 on bad input or an I/O error, 2 on bad usage.\n"
         "See corpus-tok(1) for the token classes and the table columns.",
         entries);
-    text = corpus_cli_add_text_options(ctx, "all");
+    text = corpus_cli_add_text_options(ctx, "all", "none");
     int status = corpus_cli_parse(ctx, &argc, &argv, text);
     if (status >= 0)
         return status;
@@ -78,6 +79,9 @@ int main(int argc, char **argv)
         return corpus_cli_usage_errorf("--one-per-line goes with --format=text only");
 
     norm = corpus_norm_new(text->norm_flags);
+    stopwords = corpus_stopwords_load(text->stopwords, norm, &error);
+    if (error)
+        return corpus_cli_finish(NULL, error);
     writer = corpus_tok_writer_new(format, text->docs_mode, text->keep_set, !opt_no_header);
     t.writer = writer;
     t.out = corpus_out_open(opt_output, &error);
@@ -86,7 +90,7 @@ int main(int argc, char **argv)
     corpus_tok_writer_begin(writer, corpus_out_buf(t.out));
 
     CorpusPipelineSpec base = {0};
-    CorpusTokStreamSpec spec = {norm, text->docs_mode, consume, &t};
+    CorpusTokStreamSpec spec = {norm, text->docs_mode, text->stem_algo, stopwords, consume, &t};
     corpus_cli_pipeline_defaults(&base, text);
     guint n_files = opt_files ? g_strv_length(opt_files) : 0;
     if (corpus_tok_stream_run(&spec, &base, (const char *const *)opt_files, n_files, &error))

@@ -17,6 +17,7 @@ static const char *tool_name = "corpus";
 static gboolean opt_version;
 static CorpusTextOptions text_options;
 static const char *text_keep_default = "all";
+static const char *text_stem_default = "none";
 
 /* Progress display state. */
 static gint64 progress_started;
@@ -56,13 +57,20 @@ GOptionContext *corpus_cli_context_new(const char *parameter, const char *summar
     return ctx;
 }
 
-CorpusTextOptions *corpus_cli_add_text_options(GOptionContext *ctx, const char *default_keep)
+CorpusTextOptions *corpus_cli_add_text_options(GOptionContext *ctx, const char *default_keep,
+                                               const char *default_stem)
 {
     static GOptionEntry entries[] = {
         {"norm", 0, 0, G_OPTION_ARG_STRING, &text_options.norm,
          "Normalization: a profile (none, basic, search) or a comma-separated list of steps "
          "(nfkc, diacritics, tatweel, alef, yeh, teh, hamza, digits, lower, bidi) [basic]",
          "PROFILE|STEP,..."},
+        {"stem", 0, 0, G_OPTION_ARG_STRING, &text_options.stem,
+         NULL /* set below, with the tool's default */, "ALGORITHM"},
+        {"stopwords", 0, 0, G_OPTION_ARG_FILENAME, &text_options.stopwords,
+         "Stop words to leave out: none, ar (the built-in Arabic list) or a FILE with one word "
+         "per line [none]",
+         "none|ar|FILE"},
         {"keep", 0, 0, G_OPTION_ARG_STRING, &text_options.keep,
          "Token classes to keep: all, or a comma-separated list of word, latin, number, punct, "
          "symbol, url, email, mention, hashtag, emoji",
@@ -85,15 +93,21 @@ CorpusTextOptions *corpus_cli_add_text_options(GOptionContext *ctx, const char *
          NULL},
         G_OPTION_ENTRY_NULL,
     };
-    static char keep_help[256];
+    static char keep_help[256], stem_help[256];
 
     g_snprintf(keep_help, sizeof keep_help,
                "Token classes to keep: all, or a comma-separated list of word, latin, number, "
                "punct, symbol, url, email, mention, hashtag, emoji [%s]",
                default_keep);
-    entries[1].description = keep_help;
+    g_snprintf(stem_help, sizeof stem_help,
+               "Stemmer for Arabic words: none, light10, light8 (light10 without the prefix "
+               "\u0644\u0644), isri (as NLTK), snowball [%s]",
+               default_stem);
+    entries[1].description = stem_help;
+    entries[3].description = keep_help;
     /* Defaults are filled in after parsing: GOption replaces a string without freeing it. */
     text_keep_default = default_keep;
+    text_stem_default = default_stem;
     g_option_context_add_main_entries(ctx, entries, NULL);
     return &text_options;
 }
@@ -104,11 +118,16 @@ gboolean corpus_cli_text_options_parse(CorpusTextOptions *o, GError **error)
         o->norm = g_strdup("basic");
     if (!o->keep)
         o->keep = g_strdup(text_keep_default);
+    if (!o->stem)
+        o->stem = g_strdup(text_stem_default);
+    if (!o->stopwords)
+        o->stopwords = g_strdup("none");
     if (!o->on_invalid)
         o->on_invalid = g_strdup("warn");
     if (!o->docs)
         o->docs = g_strdup("file");
     if (!corpus_norm_parse(o->norm, &o->norm_flags, error) ||
+        !corpus_stem_parse(o->stem, &o->stem_algo, error) ||
         !corpus_tok_parse_classes(o->keep, &o->keep_set, error) ||
         !corpus_utf8_parse_policy(o->on_invalid, &o->policy, error) ||
         !corpus_tok_parse_docs(o->docs, &o->docs_mode, error))

@@ -747,6 +747,7 @@ void corpus_token_batch_clear(CorpusTokenBatch *b)
 {
     g_free(b->tokens);
     corpus_buf_clear(&b->arena);
+    corpus_buf_clear(&b->stems);
     corpus_token_batch_init(b);
 }
 

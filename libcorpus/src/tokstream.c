@@ -1,10 +1,18 @@
 /* CorpusTokStream: tokenization on the pipeline, exact across chunk boundaries.
  * SPDX-License-Identifier: MIT */
+#include <string.h>
+
 #include <corpus/tokstream.h>
+
+/* What one thread needs. */
+typedef struct {
+    CorpusTokenizer *tok;
+    CorpusStemmer *stemmer; /* NULL without --stem */
+} Worker;
 
 typedef struct {
     const CorpusTokStreamSpec *spec;
-    CorpusTokenizer *local;  /* tokenizer of the calling thread, made when first needed */
+    Worker *local;           /* for the calling thread, made when first needed */
     CorpusTokenBatch prev;   /* only the tail fields: the state after the previous chunk */
     gboolean have_prev;      /* a chunk of the current file was consumed */
 } Stream;
@@ -12,12 +20,58 @@ typedef struct {
 static gpointer worker_new(gpointer user)
 {
     Stream *s = user;
-    return corpus_tokenizer_new(s->spec->norm, s->spec->docs);
+    Worker *w = g_new0(Worker, 1);
+    w->tok = corpus_tokenizer_new(s->spec->norm, s->spec->docs);
+    if (s->spec->stem != CORPUS_STEM_NONE)
+        w->stemmer = corpus_stemmer_new(s->spec->stem);
+    return w;
 }
 
 static void worker_free(gpointer worker)
 {
-    corpus_tokenizer_free(worker);
+    Worker *w = worker;
+    if (!w)
+        return;
+    corpus_tokenizer_free(w->tok);
+    corpus_stemmer_free(w->stemmer);
+    g_free(w);
+}
+
+/* Mark stop words and put stems in place of words. */
+static void refine(const CorpusTokStreamSpec *spec, Worker *w, CorpusTokenBatch *b)
+{
+    if (!spec->stopwords && !w->stemmer)
+        return;
+    b->stems.len = 0;
+    /* Stems go to b->stems, which may move while it grows: offsets first, pointers after. */
+    GArray *offs = NULL;
+    for (size_t k = 0; k < b->n; k++) {
+        CorpusToken *t = &b->tokens[k];
+        if (corpus_stopwords_contains(spec->stopwords, t->text, t->len)) {
+            t->flags |= CORPUS_TOKEN_STOP;
+            continue;
+        }
+        if (!w->stemmer || t->cls != CORPUS_TOK_WORD)
+            continue;
+        size_t n;
+        const char *stem = corpus_stemmer_stem(w->stemmer, t->text, t->len, &n);
+        /* An empty stem keeps the word: a token is never empty. */
+        if (n == 0 || (n == t->len && memcmp(stem, t->text, n) == 0))
+            continue;
+        if (!offs)
+            offs = g_array_new(FALSE, FALSE, sizeof(size_t) * 2);
+        size_t rec[2] = {k, b->stems.len};
+        g_array_append_val(offs, rec);
+        corpus_buf_append(&b->stems, stem, n);
+        t->len = (guint32)n;
+    }
+    if (!offs)
+        return;
+    for (guint i = 0; i < offs->len; i++) {
+        const size_t *rec = &g_array_index(offs, size_t, 2 * i);
+        b->tokens[rec[0]].text = b->stems.data + rec[1];
+    }
+    g_array_unref(offs);
 }
 
 static gpointer batch_new(gpointer user)
@@ -43,9 +97,11 @@ static CorpusTextStart assumed_start(const CorpusChunk *c)
 
 static void map(const CorpusWork *w, gpointer worker, gpointer result, gpointer user)
 {
+    Stream *s = user;
+    Worker *wk = worker;
     CorpusTextStart start = assumed_start(w->chunk);
-    (void)user;
-    corpus_tokenizer_run(worker, w->text, w->len, w->chunk->offset, w->anchors, &start, result);
+    corpus_tokenizer_run(wk->tok, w->text, w->len, w->chunk->offset, w->anchors, &start, result);
+    refine(s->spec, wk, result);
 }
 
 static gboolean reduce(const CorpusWork *w, gpointer result, gpointer user, GError **error)
@@ -61,9 +117,10 @@ static gboolean reduce(const CorpusWork *w, gpointer result, gpointer user, GErr
         if (exact.line_has_content != assumed.line_has_content || exact.after_ender ||
             exact.after_initial) {
             if (!s->local)
-                s->local = corpus_tokenizer_new(s->spec->norm, s->spec->docs);
-            corpus_tokenizer_run(s->local, w->text, w->len, c->offset, w->anchors, &exact,
+                s->local = worker_new(s);
+            corpus_tokenizer_run(s->local->tok, w->text, w->len, c->offset, w->anchors, &exact,
                                  batch);
+            refine(s->spec, s->local, batch);
         }
     }
     s->prev.tail_after_ender = batch->tail_after_ender;
@@ -87,6 +144,6 @@ gboolean corpus_tok_stream_run(const CorpusTokStreamSpec *spec, const CorpusPipe
     p.map = map;
     p.reduce = reduce;
     gboolean ok = corpus_pipeline_run(&p, files, n_files, error);
-    corpus_tokenizer_free(s.local);
+    worker_free(s.local);
     return ok;
 }

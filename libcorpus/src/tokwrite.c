@@ -103,7 +103,7 @@ void corpus_tok_writer_batch(CorpusTokWriter *w, const CorpusTokenBatch *batch, 
     for (size_t k = 0; k < batch->n; k++) {
         const CorpusToken *tk = &batch->tokens[k];
         corpus_tok_cursor_step(&w->cursor, tk, k);
-        if (!(w->keep & (1u << tk->cls)))
+        if (!(w->keep & (1u << tk->cls)) || (tk->flags & CORPUS_TOKEN_STOP))
             continue;
         if (text) {
             put_separator(w, out);

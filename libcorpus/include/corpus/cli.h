@@ -11,6 +11,7 @@
 #include <corpus/norm.h>
 #include <corpus/out.h>
 #include <corpus/pipeline.h>
+#include <corpus/stem.h>
 #include <corpus/tok.h>
 #include <corpus/utf8.h>
 
@@ -19,6 +20,8 @@ G_BEGIN_DECLS
 /* The common text options, as given and as parsed (transparent). */
 typedef struct {
     char *norm;        /* --norm */
+    char *stem;        /* --stem */
+    char *stopwords;   /* --stopwords: none, ar or a file */
     char *keep;        /* --keep */
     char *on_invalid;  /* --on-invalid */
     char *docs;        /* --docs */
@@ -26,6 +29,7 @@ typedef struct {
     gboolean progress; /* --progress */
 
     CorpusNormFlags norm_flags;
+    CorpusStemAlgo stem_algo;
     CorpusTokClassSet keep_set;
     CorpusInvalidPolicy policy;
     CorpusDocsMode docs_mode;
@@ -42,10 +46,11 @@ CORPUS_API GOptionContext *corpus_cli_context_new(const char *parameter, const c
                                                  const GOptionEntry *entries);
 
 /* Add the common text options to ctx.  default_keep is the tool's --keep default ("all" for
- * corpus-tok, the content classes for analysis tools).  The returned struct is static storage
- * owned by the cli layer (one per process). */
+ * corpus-tok, the content classes for analysis tools), default_stem its --stem default.  The
+ * returned struct is static storage owned by the cli layer (one per process). */
 CORPUS_API CorpusTextOptions *corpus_cli_add_text_options(GOptionContext *ctx,
-                                                          const char *default_keep);
+                                                          const char *default_keep,
+                                                          const char *default_stem);
 
 /* Parse the option strings into their values; CORPUS_ERROR_USAGE on a bad value. */
 CORPUS_API gboolean corpus_cli_text_options_parse(CorpusTextOptions *opts, GError **error);

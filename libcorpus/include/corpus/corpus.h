@@ -11,6 +11,8 @@
 #include <corpus/out.h>
 #include <corpus/pipeline.h>
 #include <corpus/reader.h>
+#include <corpus/stem.h>
+#include <corpus/stopwords.h>
 #include <corpus/tok.h>
 #include <corpus/tokstream.h>
 #include <corpus/tokwrite.h>

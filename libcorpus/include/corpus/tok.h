@@ -57,6 +57,7 @@ enum {
     CORPUS_TOKEN_SENT_START = 1 << 0, /* first token of a sentence */
     CORPUS_TOKEN_ENDS = 1 << 1,       /* sentence-final punctuation (. ! ? ؟ … and runs of them) */
     CORPUS_TOKEN_CLOSER = 1 << 2,     /* closing bracket or quote that stays after an ender */
+    CORPUS_TOKEN_STOP = 1 << 3,       /* a stop word (--stopwords): counted, not used */
 };
 
 /* One token (transparent).  text is a view into the chunk or the batch's arena, valid until
@@ -77,6 +78,7 @@ typedef struct {
     size_t n;
     size_t cap;
     CorpusBuf arena;             /* bytes of tokens changed by normalization */
+    CorpusBuf stems;             /* bytes of stems (corpus_tok_stream_run() with --stem) */
     guint32 tail_doc_starts;     /* documents begun after the last token */
     gboolean tail_sent_end;      /* a sentence ended after the last token */
     /* The scanner's state at the end of the text, for a next piece that continues its line. */

@@ -14,6 +14,8 @@
 #include <corpus/export.h>
 #include <corpus/norm.h>
 #include <corpus/pipeline.h>
+#include <corpus/stem.h>
+#include <corpus/stopwords.h>
 #include <corpus/tok.h>
 
 G_BEGIN_DECLS
@@ -22,11 +24,15 @@ G_BEGIN_DECLS
 typedef gboolean (*CorpusTokBatchFunc)(const CorpusTokenBatch *batch, const CorpusChunk *chunk,
                                        gpointer user, GError **error);
 
+/* After tokenizing, tokens in the stop list get CORPUS_TOKEN_STOP, and the text of every other
+ * word token becomes its stem. */
 typedef struct {
-    const CorpusNorm *norm;     /* normalization (NULL: none) */
-    CorpusDocsMode docs;        /* what a document is */
-    CorpusTokBatchFunc consume; /* called once per chunk */
-    gpointer user;              /* passed to consume */
+    const CorpusNorm *norm;            /* normalization (NULL: none) */
+    CorpusDocsMode docs;               /* what a document is */
+    CorpusStemAlgo stem;               /* stemmer for word tokens */
+    const CorpusStopwords *stopwords;  /* stop list (NULL: none) */
+    CorpusTokBatchFunc consume;        /* called once per chunk */
+    gpointer user;                     /* passed to consume */
 } CorpusTokStreamSpec;
 
 /* Tokenize files[0..n_files) (see corpus_pipeline_run() for files, threads, invalid UTF-8,

@@ -2,8 +2,9 @@
  * (TSV or JSON Lines), numbering documents, sentences and tokens with a CorpusTokCursor.
  * Tokenized text: one sentence per line, tokens separated by one space, a blank line between
  * documents.  One token per line: a blank line between sentences.  Table columns: doc,
- * sentence, index, token, class, offset, length.  Tokens outside the kept classes are counted
- * (numbers stay the same whatever --keep selects) but not written.
+ * sentence, index, token, class, offset, length.  Tokens outside the kept classes and stop
+ * words are counted (numbers stay the same whatever --keep and --stopwords select) but not
+ * written.
  * SPDX-License-Identifier: MIT */
 #ifndef CORPUS_TOKWRITE_H
 #define CORPUS_TOKWRITE_H
