@@ -200,4 +200,15 @@ bench_same "$title" \
     'corpus-tok --one-per-line --threads=1' '"$BIN/corpus-tok" --one-per-line --threads=1 "$FILE"' \
     'corpus-tok --one-per-line --threads=2' '"$BIN/corpus-tok" --one-per-line --threads=2 "$FILE"'
 
+title="Stemming: corpus-stem, each algorithm, against corpus-tok"
+bench_table "$title" 'corpus-tok --threads=1' \
+    'corpus-tok --threads=1' '"$BIN/corpus-tok" --threads=1 "$FILE"' \
+    'corpus-stem --stem=light10 --threads=1' '"$BIN/corpus-stem" --stem=light10 --threads=1 "$FILE"' \
+    'corpus-stem --stem=light8 --threads=1' '"$BIN/corpus-stem" --stem=light8 --threads=1 "$FILE"' \
+    'corpus-stem --stem=isri --threads=1' '"$BIN/corpus-stem" --stem=isri --threads=1 "$FILE"' \
+    'corpus-stem --stem=snowball --threads=1' '"$BIN/corpus-stem" --stem=snowball --threads=1 "$FILE"'
+bench_same "$title" \
+    'corpus-stem --stem=isri --threads=1' '"$BIN/corpus-stem" --stem=isri --threads=1 "$FILE"' \
+    'corpus-stem --stem=isri --threads=2' '"$BIN/corpus-stem" --stem=isri --threads=2 "$FILE"'
+
 ((failures == 0)) || die "$failures check(s) failed"

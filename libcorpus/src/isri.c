@@ -104,21 +104,33 @@ static void pick(Word *w, int count, const int *pos)
         pick((w), (int)G_N_ELEMENTS(pos_), pos_);                                                \
     } while (0)
 
-static gboolean is_stop_word(const Word *w)
+/* The stop words as code points, made once. */
+static gunichar stop_cps[G_N_ELEMENTS(stop_words)][8];
+static guint8 stop_len[G_N_ELEMENTS(stop_words)];
+
+static gpointer decode_stop_words(gpointer unused)
 {
+    (void)unused;
     for (size_t i = 0; i < G_N_ELEMENTS(stop_words); i++) {
         const char *p = stop_words[i];
         size_t k = 0;
-        gboolean same = TRUE;
-        while (*p && same) {
-            gunichar c = g_utf8_get_char(p);
-            same = k < w->n && w->c[k] == c;
-            p = g_utf8_next_char(p);
-            k++;
-        }
-        if (same && k == w->n)
-            return TRUE;
+        for (; *p && k < 8; p = g_utf8_next_char(p))
+            stop_cps[i][k++] = g_utf8_get_char(p);
+        stop_len[i] = (guint8)k;
     }
+    return NULL;
+}
+
+static gboolean is_stop_word(const Word *w)
+{
+    static GOnce once = G_ONCE_INIT;
+
+    g_once(&once, decode_stop_words, NULL);
+    if (w->n < 4 || w->n > 8)
+        return FALSE; /* every stop word has four to seven letters */
+    for (size_t i = 0; i < G_N_ELEMENTS(stop_words); i++)
+        if (stop_len[i] == w->n && memcmp(stop_cps[i], w->c, w->n * sizeof(gunichar)) == 0)
+            return TRUE;
     return FALSE;
 }
 
