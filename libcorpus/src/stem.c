@@ -12,15 +12,16 @@
 
 #include "stem-private.h"
 
-/* The memo: a direct-mapped cache of MEMO_SLOTS lines of 64 bytes (2 MiB, so it stays in
- * the processor's caches), each holding a word and its stem.  Word frequencies are Zipfian:
- * the words that fill a corpus stay in the memo, and a rare word that falls out is stemmed
- * again, which gives the same stem.  Measured on 100 MB of generated text (docs/performance.md):
- * an unbounded hash table of every distinct word cost two cache misses a token and doubled the
- * time of corpus-stem; this memo keeps it close to corpus-tok. */
-#define MEMO_SLOTS (1u << 15)
-#define NEAR_SLOTS (1u << 12) /* a first, smaller level (256 KiB) for the most frequent words */
-#define MEMO_BYTES 58 /* room for a word and its stem in one line */
+/* The memo: a direct-mapped cache of MEMO_SLOTS lines of 64 bytes (4 MiB) behind a smaller
+ * first level for the most frequent words; a line holds a word and its stem.  Word
+ * frequencies are Zipfian, so the words that fill a corpus stay in the memo, and a rare word
+ * that falls out is stemmed again, with the same result.  Measured on 100 MB of generated
+ * text (docs/performance.md): an unbounded hash table of every distinct word missed the
+ * processor caches on nearly every token and was slower; computing every stem costs 1.5x
+ * (light10) to 3x (Snowball) a memo lookup. */
+#define MEMO_SLOTS (1u << 16)
+#define NEAR_SLOTS (1u << 13) /* a first, smaller level (512 KiB) for the most frequent words */
+#define MEMO_BYTES 58         /* room for a word and its stem in one 64-byte line */
 
 typedef struct {
     guint32 hash;               /* 0 = empty */
@@ -32,7 +33,7 @@ typedef struct {
 struct CorpusStemmer {
     CorpusStemAlgo algo;
     struct sb_stemmer *snowball; /* for CORPUS_STEM_SNOWBALL */
-    Line *memo;                  /* MEMO_SLOTS lines */
+    Line *memo;                  /* MEMO_SLOTS lines (4 MiB) */
     Line *near;                  /* NEAR_SLOTS lines, looked at first */
     CorpusBuf out;               /* the stem of a word too long for the memo */
     gunichar *cps;               /* scratch code points */
@@ -88,13 +89,26 @@ void corpus_stemmer_free(CorpusStemmer *s)
     g_free(s);
 }
 
-/* FNV-1a, never 0. */
+/* A multiplicative hash eight bytes at a time (words are short); never 0. */
 static guint32 hash_bytes(const char *p, size_t len)
 {
-    guint32 h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (guint8)p[i]) * 16777619u;
-    return h ? h : 1;
+    guint64 h = 0x9E3779B97F4A7C15ull ^ len;
+    size_t i = 0;
+
+    for (; i + 8 <= len; i += 8) {
+        guint64 v;
+        memcpy(&v, p + i, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    if (i < len) {
+        guint64 v = 0;
+        memcpy(&v, p + i, len - i);
+        h = (h ^ v) * 0xC4CEB9FE1A85EC53ull;
+        h ^= h >> 29;
+    }
+    guint32 r = (guint32)(h ^ (h >> 32));
+    return r ? r : 1;
 }
 
 static gboolean has_arabic_letter(const char *w, size_t len)
@@ -153,7 +167,7 @@ const char *corpus_stemmer_stem(CorpusStemmer *s, const char *w, size_t len, siz
 {
     guint32 h = hash_bytes(w, len);
     Line *near = &s->near[h & (NEAR_SLOTS - 1)];
-    Line *line = &s->memo[(h >> 12) & (MEMO_SLOTS - 1)];
+    Line *line = &s->memo[(h >> 13) & (MEMO_SLOTS - 1)];
 
     if (line_holds(near, h, w, len)) {
         *stem_len = near->stem_len;

@@ -4,10 +4,17 @@
 
 #include <corpus/tokstream.h>
 
+/* A stem placed in a batch: token index and offset in the batch's stems buffer. */
+typedef struct {
+    size_t token;
+    size_t off;
+} Placed;
+
 /* What one thread needs. */
 typedef struct {
     CorpusTokenizer *tok;
     CorpusStemmer *stemmer; /* NULL without --stem */
+    GArray *placed;         /* Placed, reused for each batch */
 } Worker;
 
 typedef struct {
@@ -24,6 +31,7 @@ static gpointer worker_new(gpointer user)
     w->tok = corpus_tokenizer_new(s->spec->norm, s->spec->docs);
     if (s->spec->stem != CORPUS_STEM_NONE)
         w->stemmer = corpus_stemmer_new(s->spec->stem);
+    w->placed = g_array_new(FALSE, FALSE, sizeof(Placed));
     return w;
 }
 
@@ -34,6 +42,7 @@ static void worker_free(gpointer worker)
         return;
     corpus_tokenizer_free(w->tok);
     corpus_stemmer_free(w->stemmer);
+    g_array_unref(w->placed);
     g_free(w);
 }
 
@@ -44,10 +53,10 @@ static void refine(const CorpusTokStreamSpec *spec, Worker *w, CorpusTokenBatch 
         return;
     b->stems.len = 0;
     /* Stems go to b->stems, which may move while it grows: offsets first, pointers after. */
-    GArray *offs = NULL;
+    g_array_set_size(w->placed, 0);
     for (size_t k = 0; k < b->n; k++) {
         CorpusToken *t = &b->tokens[k];
-        if (corpus_stopwords_contains(spec->stopwords, t->text, t->len)) {
+        if (spec->stopwords && corpus_stopwords_contains(spec->stopwords, t->text, t->len)) {
             t->flags |= CORPUS_TOKEN_STOP;
             continue;
         }
@@ -58,20 +67,15 @@ static void refine(const CorpusTokStreamSpec *spec, Worker *w, CorpusTokenBatch 
         /* An empty stem keeps the word: a token is never empty. */
         if (n == 0 || (n == t->len && memcmp(stem, t->text, n) == 0))
             continue;
-        if (!offs)
-            offs = g_array_new(FALSE, FALSE, sizeof(size_t) * 2);
-        size_t rec[2] = {k, b->stems.len};
-        g_array_append_val(offs, rec);
+        Placed p = {k, b->stems.len};
+        g_array_append_val(w->placed, p);
         corpus_buf_append(&b->stems, stem, n);
         t->len = (guint32)n;
     }
-    if (!offs)
-        return;
-    for (guint i = 0; i < offs->len; i++) {
-        const size_t *rec = &g_array_index(offs, size_t, 2 * i);
-        b->tokens[rec[0]].text = b->stems.data + rec[1];
+    for (guint i = 0; i < w->placed->len; i++) {
+        const Placed *p = &g_array_index(w->placed, Placed, i);
+        b->tokens[p->token].text = b->stems.data + p->off;
     }
-    g_array_unref(offs);
 }
 
 static gpointer batch_new(gpointer user)
