@@ -21,8 +21,8 @@ static GOptionEntry entries[] = {
      "[text; tsv with --pairs]",
      "FORMAT"},
     {"drop-stopwords", 0, 0, G_OPTION_ARG_NONE, &opt_drop_stopwords,
-     "Leave out stop words: the --stopwords list, or the built-in Arabic list when --stopwords "
-     "is none",
+     "Leave out stop words, as --stopwords does; with --stopwords=none, use the built-in "
+     "Arabic list (ar)",
      NULL},
     {"no-header", 0, 0, G_OPTION_ARG_NONE, &opt_no_header, "Leave out the TSV header line", NULL},
     {"output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <corpus/error.h>
+#include <corpus/reader.h>
 #include <corpus/stopwords.h>
 #include <corpus/utf8.h>
 
@@ -104,8 +105,6 @@ static gboolean load_line(CorpusStopwords *sw, const CorpusNorm *norm, CorpusNor
 {
     size_t a = 0, b = len;
 
-    if (len && line[len - 1] == '\r')
-        b--;
     if (corpus_utf8_valid_prefix(line, b) < b) {
         g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_PARSE, "%s:%u: invalid UTF-8", path, lineno);
         return FALSE;
@@ -152,6 +151,8 @@ CorpusStopwords *corpus_stopwords_load(const char *spec, const CorpusNorm *norm,
     g_autofree char *text = NULL;
     gsize size = 0;
     GError *e = NULL;
+    if (!corpus_reader_check(spec, error))
+        return NULL;
     if (!g_file_get_contents(spec, &text, &size, &e)) {
         g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO, "%s", e->message);
         g_error_free(e);
@@ -161,11 +162,20 @@ CorpusStopwords *corpus_stopwords_load(const char *spec, const CorpusNorm *norm,
     if (size >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
     for (guint lineno = 1; p < end; lineno++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        /* A line ends at LF, CR LF or a lone CR. */
+        size_t len = 0;
+        while (p + len < end && p[len] != '\n' && p[len] != '\r')
+            len++;
         if (!load_line(sw, norm, scratch, p, len, spec, lineno, error))
             return NULL;
-        p += len + (nl ? 1 : 0);
+        p += len;
+        if (p < end && *p == '\r') {
+            p++;
+            if (p < end && *p == '\n')
+                p++;
+        } else if (p < end && *p == '\n') {
+            p++;
+        }
     }
     return g_steal_pointer(&sw);
 }

@@ -4,8 +4,8 @@
  *   isri     the ISRI stemmer exactly as NLTK 3.8's ISRIStemmer
  *   snowball the Snowball Arabic stemmer (Debian's libstemmer)
  * Each stemmer applies the normalization it needs itself.  Words without an Arabic letter are
- * returned unchanged.  A stem can be empty (ISRI and Snowball remove everything from a few
- * words); callers that write tokens keep the word then.  Results are memoized per
+ * returned unchanged.  A stem can be empty (a word of tatweel or marks only, for instance);
+ * callers that write tokens keep the word then.  Results are memoized per
  * distinct word; a stemmer is for one thread (make one per thread).
  * SPDX-License-Identifier: MIT */
 #ifndef CORPUS_STEM_H
