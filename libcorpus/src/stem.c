@@ -111,13 +111,19 @@ static guint32 hash_bytes(const char *p, size_t len)
     return r ? r : 1;
 }
 
-static gboolean has_arabic_letter(const char *w, size_t len)
+/* Whether w has a code point of the Arabic block (U+0600-06FF: lead bytes D8-DB) or of the
+ * presentation forms (U+FB50-FEFF: EF AD 90 - EF BB BF); only such words go to a stemmer. */
+static gboolean has_arabic(const char *w, size_t len)
 {
-    for (size_t i = 0; i + 1 < len; i++) {
+    for (size_t i = 0; i < len; i++) {
         guint8 b = (guint8)w[i];
-        /* U+0621-064A: D8 A1 - D9 8A. */
-        if ((b == 0xD8 && (guint8)w[i + 1] >= 0xA1) || (b == 0xD9 && (guint8)w[i + 1] <= 0x8A))
+        if (b >= 0xD8 && b <= 0xDB)
             return TRUE;
+        if (b == 0xEF && i + 2 < len) {
+            guint8 b1 = (guint8)w[i + 1], b2 = (guint8)w[i + 2];
+            if ((b1 == 0xAD && b2 >= 0x90) || (b1 > 0xAD && b1 <= 0xBB))
+                return TRUE;
+        }
     }
     return FALSE;
 }
@@ -127,7 +133,7 @@ static void compute(CorpusStemmer *s, const char *w, size_t len)
 {
     s->out.len = 0;
 
-    if (s->algo == CORPUS_STEM_NONE || !has_arabic_letter(w, len)) {
+    if (s->algo == CORPUS_STEM_NONE || !has_arabic(w, len)) {
         corpus_buf_append(&s->out, w, len);
         return;
     }

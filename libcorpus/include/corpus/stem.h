@@ -3,8 +3,8 @@
  *   light8   light10 without the prefix لل
  *   isri     the ISRI stemmer exactly as NLTK 3.8's ISRIStemmer
  *   snowball the Snowball Arabic stemmer (Debian's libstemmer)
- * Each stemmer applies the normalization it needs itself.  Words without an Arabic letter are
- * returned unchanged.  A stem can be empty (a word of tatweel or marks only, for instance);
+ * Each stemmer applies the normalization it needs itself.  Words without a code point of the
+ * Arabic block or the Arabic presentation forms are returned unchanged.  A stem can be empty (a word of tatweel or marks only, for instance);
  * callers that write tokens keep the word then.  Results are memoized per
  * distinct word; a stemmer is for one thread (make one per thread).
  * SPDX-License-Identifier: MIT */
