@@ -34,11 +34,6 @@ void corpus_cli_init(const char *tool)
     corpus_out_install_signal_cleanup();
 }
 
-const char *corpus_cli_tool(void)
-{
-    return tool_name;
-}
-
 GOptionContext *corpus_cli_context_new(const char *parameter, const char *summary,
                                       const char *description, const GOptionEntry *entries)
 {
@@ -152,11 +147,6 @@ int corpus_cli_parse(GOptionContext *ctx, int *argc, char ***argv, CorpusTextOpt
     if (text && !corpus_cli_text_options_parse(text, &error))
         return corpus_cli_usage_error(error);
     return -1;
-}
-
-gboolean corpus_cli_version_requested(void)
-{
-    return opt_version;
 }
 
 int corpus_cli_print_version(void)

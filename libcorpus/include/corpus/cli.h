@@ -38,7 +38,6 @@ typedef struct {
 
 /* Set the tool name used in every message, ignore SIGPIPE, install the -o cleanup handlers. */
 CORPUS_API void corpus_cli_init(const char *tool);
-CORPUS_API const char *corpus_cli_tool(void);
 
 /* A context with the tool's entries plus --version; summary and description show in --help. */
 CORPUS_API GOptionContext *corpus_cli_context_new(const char *parameter, const char *summary,
@@ -61,8 +60,6 @@ CORPUS_API gboolean corpus_cli_text_options_parse(CorpusTextOptions *opts, GErro
 CORPUS_API int corpus_cli_parse(GOptionContext *ctx, int *argc, char ***argv,
                                 CorpusTextOptions *text);
 
-/* TRUE when --version was given (after parsing). */
-CORPUS_API gboolean corpus_cli_version_requested(void);
 /* Print "TOOL (corpus toolkit) VERSION" and the library versions; returns 0 or 1. */
 CORPUS_API int corpus_cli_print_version(void);
 
