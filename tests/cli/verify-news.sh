@@ -15,19 +15,8 @@ root=$here/../..
 bin=$(cd "$1" && pwd) || exit 2
 LC_ALL=C.UTF-8
 export LC_ALL
-fail=0
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/verify-news.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-
-# Report one check: name, then the command's status.
-check() {
-    if [ "$2" -eq 0 ]; then
-        echo "ok   $1"
-    else
-        echo "FAIL $1"
-        fail=1
-    fi
-}
+name=verify-news
+. "$here/verify-lib.sh"
 
 # All white space removed (Python's str.split, so U+00A0 counts too).
 squeeze() {

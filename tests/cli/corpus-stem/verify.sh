@@ -29,19 +29,8 @@ if ! "$py" -c 'import nltk.stem.isri, snowballstemmer.arabic_stemmer' 2>/dev/nul
     echo "verify.sh: $py cannot import nltk and snowballstemmer" >&2
     exit 2
 fi
-fail=0
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/verify-stem.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-
-# Report one check: name, then the command's status.
-check() {
-    if [ "$2" -eq 0 ]; then
-        echo "ok   $1"
-    else
-        echo "FAIL $1"
-        fail=1
-    fi
-}
+name=verify-stem
+. "$here/../verify-lib.sh"
 
 "$py" "$here/ref_light.py" --self-test
 check "ref_light.py: worked examples of ALGORITHMS.md 2.1" $?
