@@ -193,9 +193,14 @@ int main(int argc, char **argv)
 
     /* --pairs stems each distinct token once at the end, so the stream keeps the tokens. */
     CorpusPipelineSpec base = {0};
-    CorpusTokStreamSpec spec = {norm,      text->docs_mode, opt_pairs ? CORPUS_STEM_NONE
-                                                                       : text->stem_algo,
-                                stopwords, consume,         &s};
+    CorpusTokStreamSpec spec = {
+        .norm = norm,
+        .docs = text->docs_mode,
+        .stem = opt_pairs ? CORPUS_STEM_NONE : text->stem_algo,
+        .stopwords = stopwords,
+        .consume = consume,
+        .user = &s,
+    };
     corpus_cli_pipeline_defaults(&base, text);
     guint n_files = opt_files ? g_strv_length(opt_files) : 0;
     if (corpus_tok_stream_run(&spec, &base, (const char *const *)opt_files, n_files, &error)) {

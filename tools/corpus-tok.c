@@ -90,7 +90,14 @@ int main(int argc, char **argv)
     corpus_tok_writer_begin(writer, corpus_out_buf(t.out));
 
     CorpusPipelineSpec base = {0};
-    CorpusTokStreamSpec spec = {norm, text->docs_mode, text->stem_algo, stopwords, consume, &t};
+    CorpusTokStreamSpec spec = {
+        .norm = norm,
+        .docs = text->docs_mode,
+        .stem = text->stem_algo,
+        .stopwords = stopwords,
+        .consume = consume,
+        .user = &t,
+    };
     corpus_cli_pipeline_defaults(&base, text);
     guint n_files = opt_files ? g_strv_length(opt_files) : 0;
     if (corpus_tok_stream_run(&spec, &base, (const char *const *)opt_files, n_files, &error))

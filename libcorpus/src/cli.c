@@ -18,6 +18,8 @@ static gboolean opt_version;
 static CorpusTextOptions text_options;
 static const char *text_keep_default = "all";
 static const char *text_stem_default = "none";
+static CorpusTableOptions table_options;
+static gboolean table_options_added;
 
 /* Progress display state. */
 static gint64 progress_started;
@@ -107,6 +109,109 @@ CorpusTextOptions *corpus_cli_add_text_options(GOptionContext *ctx, const char *
     return &text_options;
 }
 
+CorpusTableOptions *corpus_cli_add_table_options(GOptionContext *ctx)
+{
+    static GOptionEntry entries[] = {
+        {"min-count", 0, 0, G_OPTION_ARG_STRING, &table_options.min_count,
+         "Leave out rows with a count below K [1]", "K"},
+        {"top", 0, 0, G_OPTION_ARG_STRING, &table_options.top,
+         "Keep only the K most frequent rows (ties by key bytewise), written in --sort order "
+         "[all]",
+         "K"},
+        {"sort", 0, 0, G_OPTION_ARG_STRING, &table_options.sort,
+         "Row order: count (descending, then key bytewise) or key (bytewise; what corpus-merge "
+         "merges in constant memory) [count]",
+         "count|key"},
+        {"format", 0, 0, G_OPTION_ARG_STRING, &table_options.format,
+         "Output format: tsv or jsonl [tsv]", "FORMAT"},
+        {"no-header", 0, 0, G_OPTION_ARG_NONE, &table_options.no_header,
+         "Leave out the TSV header line", NULL},
+        {"memory", 0, 0, G_OPTION_ARG_STRING, &table_options.memory,
+         "Memory for counting and sorting, with a K, M or G suffix (at least 1M); beyond it, "
+         "sorted runs go to temporary files [half the physical memory]",
+         "SIZE"},
+        {"tmpdir", 0, 0, G_OPTION_ARG_FILENAME, &table_options.tmpdir,
+         "Directory for temporary files [$TMPDIR, else /tmp]", "DIR"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &table_options.output,
+         "Write to FILE (atomically) instead of standard output", "FILE"},
+        G_OPTION_ENTRY_NULL,
+    };
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    table_options_added = TRUE;
+    return &table_options;
+}
+
+static gboolean parse_count(const char *option, const char *value, guint64 min, guint64 *out,
+                            GError **error)
+{
+    if (!g_ascii_string_to_unsigned(value, 10, min, G_MAXUINT64, out, NULL)) {
+        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
+                    "invalid %s value '%s' (expected an integer from %" G_GUINT64_FORMAT
+                    " to 18446744073709551615)",
+                    option, value, min);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean table_options_parse(CorpusTableOptions *o, GError **error)
+{
+    if (!o->format || strcmp(o->format, "tsv") == 0)
+        o->jsonl = FALSE;
+    else if (strcmp(o->format, "jsonl") == 0)
+        o->jsonl = TRUE;
+    else {
+        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
+                    "invalid --format value '%s' (expected tsv or jsonl)", o->format);
+        return FALSE;
+    }
+    if (!o->sort || strcmp(o->sort, "count") == 0)
+        o->order = CORPUS_ORDER_COUNT;
+    else if (strcmp(o->sort, "key") == 0)
+        o->order = CORPUS_ORDER_KEY;
+    else {
+        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
+                    "invalid --sort value '%s' (expected count or key)", o->sort);
+        return FALSE;
+    }
+    o->min_count_value = 1;
+    o->top_value = 0;
+    if ((o->min_count && !parse_count("--min-count", o->min_count, 1, &o->min_count_value,
+                                      error)) ||
+        (o->top && !parse_count("--top", o->top, 1, &o->top_value, error)))
+        return FALSE;
+    o->memory_value = corpus_default_memory();
+    if (o->memory) {
+        GError *e = NULL;
+        if (!corpus_parse_size(o->memory, &o->memory_value, &e)) {
+            g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE, "--memory: %s", e->message);
+            g_error_free(e);
+            return FALSE;
+        }
+        if (o->memory_value < ((size_t)1 << 20)) {
+            g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
+                        "--memory=%s is too small (at least 1M)", o->memory);
+            return FALSE;
+        }
+    }
+    if (o->tmpdir && !*o->tmpdir) {
+        g_set_error_literal(error, CORPUS_ERROR, CORPUS_ERROR_USAGE, "--tmpdir is empty");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+void corpus_cli_table_spec(const CorpusTableOptions *o, CorpusTableSpec *spec)
+{
+    memset(spec, 0, sizeof *spec);
+    spec->sort = o->order;
+    spec->min_count = o->min_count_value;
+    spec->top = o->top_value;
+    spec->jsonl = o->jsonl;
+    spec->header = !o->no_header;
+    spec->memory = o->memory_value;
+}
+
 gboolean corpus_cli_text_options_parse(CorpusTextOptions *o, GError **error)
 {
     if (!o->norm)
@@ -145,6 +250,8 @@ int corpus_cli_parse(GOptionContext *ctx, int *argc, char ***argv, CorpusTextOpt
     if (opt_version)
         return corpus_cli_print_version();
     if (text && !corpus_cli_text_options_parse(text, &error))
+        return corpus_cli_usage_error(error);
+    if (table_options_added && !table_options_parse(&table_options, &error))
         return corpus_cli_usage_error(error);
     return -1;
 }

@@ -1,5 +1,6 @@
 /* CorpusOut: buffered checked output; atomic replacement of -o files.
  * SPDX-License-Identifier: MIT */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -13,6 +14,7 @@
 
 #define OUT_FLUSH_AT (1u << 20)
 #define MAX_TEMP_FILES 16
+#define MAX_TEMP_DIRS 8
 
 struct CorpusOut {
     int fd;          /* descriptor written to */
@@ -26,6 +28,31 @@ struct CorpusOut {
 /* Temporary files to remove when a signal ends the process.  This is the library's only
  * process-wide state: a signal handler can reach nothing else. */
 static char *volatile temp_files[MAX_TEMP_FILES];
+static char *volatile temp_dirs[MAX_TEMP_DIRS];
+
+/* Remove dir and the files in it, with async-signal-safe calls only.  Another thread may add a
+ * file meanwhile, so try again while the directory is not empty. */
+static void remove_dir(const char *dir)
+{
+    for (int attempt = 0; attempt < 100; attempt++) {
+        int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0)
+            return;
+        char buf[4096];
+        ssize_t n;
+        while ((n = getdents64(fd, buf, sizeof buf)) > 0) {
+            for (ssize_t off = 0; off < n;) {
+                struct dirent64 *d = (struct dirent64 *)(buf + off);
+                off += d->d_reclen;
+                if (strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0)
+                    unlinkat(fd, d->d_name, 0);
+            }
+        }
+        close(fd);
+        if (rmdir(dir) == 0 || errno != ENOTEMPTY)
+            return;
+    }
+}
 
 static void on_signal(int sig)
 {
@@ -33,6 +60,11 @@ static void on_signal(int sig)
         char *p = temp_files[i];
         if (p)
             unlink(p);
+    }
+    for (int i = 0; i < MAX_TEMP_DIRS; i++) {
+        char *p = temp_dirs[i];
+        if (p)
+            remove_dir(p);
     }
     signal(sig, SIG_DFL);
     raise(sig);
@@ -59,6 +91,22 @@ static int register_temp(char *path)
         }
     }
     return -1;
+}
+
+int corpus_temp_dir_register(char *path)
+{
+    for (int i = 0; i < MAX_TEMP_DIRS; i++) {
+        if (g_atomic_pointer_compare_and_exchange(&temp_dirs[i], NULL, path))
+            return i;
+    }
+    return -1;
+}
+
+void corpus_temp_dir_remove(int slot, const char *path)
+{
+    if (slot >= 0 && slot < MAX_TEMP_DIRS)
+        temp_dirs[slot] = NULL;
+    remove_dir(path);
 }
 
 static void unregister_temp(CorpusOut *out)

@@ -15,7 +15,15 @@ typedef struct {
     CorpusTokenizer *tok;
     CorpusStemmer *stemmer; /* NULL without --stem */
     GArray *placed;         /* Placed, reused for each batch */
+    gpointer user_worker;   /* from spec->worker_new */
+    const CorpusTokStreamSpec *spec;
 } Worker;
+
+/* A slot's result: the batch, and the error of spec->map. */
+typedef struct {
+    CorpusTokenBatch batch;
+    GError *error;
+} Result;
 
 typedef struct {
     const CorpusTokStreamSpec *spec;
@@ -32,6 +40,16 @@ static gpointer worker_new(gpointer user)
     if (s->spec->stem != CORPUS_STEM_NONE)
         w->stemmer = corpus_stemmer_new(s->spec->stem);
     w->placed = g_array_new(FALSE, FALSE, sizeof(Placed));
+    w->spec = s->spec;
+    return w;
+}
+
+static gpointer pipeline_worker_new(gpointer user)
+{
+    Stream *s = user;
+    Worker *w = worker_new(user);
+    if (s->spec->worker_new)
+        w->user_worker = s->spec->worker_new(s->spec->user);
     return w;
 }
 
@@ -78,18 +96,28 @@ static void refine(const CorpusTokStreamSpec *spec, Worker *w, CorpusTokenBatch 
     }
 }
 
-static gpointer batch_new(gpointer user)
+static void pipeline_worker_free(gpointer worker)
 {
-    CorpusTokenBatch *b = g_new(CorpusTokenBatch, 1);
-    (void)user;
-    corpus_token_batch_init(b);
-    return b;
+    Worker *w = worker;
+    if (w && w->spec->worker_free)
+        w->spec->worker_free(w->user_worker, w->spec->user);
+    worker_free(w);
 }
 
-static void batch_free(gpointer batch)
+static gpointer result_new(gpointer user)
 {
-    corpus_token_batch_clear(batch);
-    g_free(batch);
+    Result *r = g_new0(Result, 1);
+    (void)user;
+    corpus_token_batch_init(&r->batch);
+    return r;
+}
+
+static void result_free(gpointer result)
+{
+    Result *r = result;
+    corpus_token_batch_clear(&r->batch);
+    g_clear_error(&r->error);
+    g_free(r);
 }
 
 /* What a worker assumes at the start of a chunk: the reader's view of the line. */
@@ -103,17 +131,26 @@ static void map(const CorpusWork *w, gpointer worker, gpointer result, gpointer 
 {
     Stream *s = user;
     Worker *wk = worker;
+    Result *r = result;
     CorpusTextStart start = assumed_start(w->chunk);
-    corpus_tokenizer_run(wk->tok, w->text, w->len, w->chunk->offset, w->anchors, &start, result);
-    refine(s->spec, wk, result);
+    corpus_tokenizer_run(wk->tok, w->text, w->len, w->chunk->offset, w->anchors, &start,
+                         &r->batch);
+    refine(s->spec, wk, &r->batch);
+    if (s->spec->map && !w->chunk->mid_line)
+        s->spec->map(&r->batch, w->chunk, wk->user_worker, s->spec->user, &r->error);
 }
 
 static gboolean reduce(const CorpusWork *w, gpointer result, gpointer user, GError **error)
 {
     Stream *s = user;
     const CorpusChunk *c = w->chunk;
-    CorpusTokenBatch *batch = result;
+    Result *r = result;
+    CorpusTokenBatch *batch = &r->batch;
 
+    if (r->error) {
+        g_propagate_error(error, g_steal_pointer(&r->error));
+        return FALSE;
+    }
     if (c->mid_line && s->have_prev) {
         CorpusTextStart exact = {FALSE, TRUE, s->prev.tail_line_content,
                                  s->prev.tail_after_ender, s->prev.tail_after_initial};
@@ -141,10 +178,10 @@ gboolean corpus_tok_stream_run(const CorpusTokStreamSpec *spec, const CorpusPipe
     CorpusPipelineSpec p = *base;
 
     p.user = &s;
-    p.worker_new = worker_new;
-    p.worker_free = worker_free;
-    p.result_new = batch_new;
-    p.result_free = batch_free;
+    p.worker_new = pipeline_worker_new;
+    p.worker_free = pipeline_worker_free;
+    p.result_new = result_new;
+    p.result_free = result_free;
     p.map = map;
     p.reduce = reduce;
     gboolean ok = corpus_pipeline_run(&p, files, n_files, error);

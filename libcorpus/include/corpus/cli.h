@@ -11,7 +11,9 @@
 #include <corpus/norm.h>
 #include <corpus/out.h>
 #include <corpus/pipeline.h>
+#include <corpus/runs.h>
 #include <corpus/stem.h>
+#include <corpus/table.h>
 #include <corpus/tok.h>
 #include <corpus/utf8.h>
 
@@ -36,6 +38,28 @@ typedef struct {
     guint n_threads;
 } CorpusTextOptions;
 
+/* The --keep default of the analysis tools: every class but punct, symbol and emoji. */
+#define CORPUS_KEEP_CONTENT "word,latin,number,url,email,mention,hashtag"
+
+/* The options of the tools that write a count table (corpus-ngram, corpus-merge): row
+ * selection and order, format, memory for counting and sorting, output file. */
+typedef struct {
+    char *output;      /* -o */
+    char *format;      /* --format */
+    char *sort;        /* --sort */
+    char *min_count;   /* --min-count */
+    char *top;         /* --top */
+    char *memory;      /* --memory */
+    char *tmpdir;      /* --tmpdir */
+    gboolean no_header;
+
+    gboolean jsonl;
+    CorpusRecOrder order;
+    guint64 min_count_value;
+    guint64 top_value;     /* 0: all rows */
+    size_t memory_value;   /* bytes */
+} CorpusTableOptions;
+
 /* Set the tool name used in every message, ignore SIGPIPE, install the -o cleanup handlers. */
 CORPUS_API void corpus_cli_init(const char *tool);
 
@@ -51,11 +75,18 @@ CORPUS_API CorpusTextOptions *corpus_cli_add_text_options(GOptionContext *ctx,
                                                           const char *default_keep,
                                                           const char *default_stem);
 
+/* Add the count-table options to ctx; static storage owned by the cli layer. */
+CORPUS_API CorpusTableOptions *corpus_cli_add_table_options(GOptionContext *ctx);
+
+/* The table options as a CorpusTableSpec (columns and derived column left unset). */
+CORPUS_API void corpus_cli_table_spec(const CorpusTableOptions *opts, CorpusTableSpec *spec);
+
 /* Parse the option strings into their values; CORPUS_ERROR_USAGE on a bad value. */
 CORPUS_API gboolean corpus_cli_text_options_parse(CorpusTextOptions *opts, GError **error);
 
 /* Parse the command line: on a usage error print it and return 2; with --version print the
- * versions and return 0 or 1; check the text options (text may be NULL).  Returns -1 when the
+ * versions and return 0 or 1; check the text options (text may be NULL) and the table options
+ * (when added).  Returns -1 when the
  * tool should go on. */
 CORPUS_API int corpus_cli_parse(GOptionContext *ctx, int *argc, char ***argv,
                                 CorpusTextOptions *text);

@@ -5,17 +5,22 @@
 
 #include <corpus/buf.h>
 #include <corpus/cli.h>
+#include <corpus/counter.h>
 #include <corpus/error.h>
 #include <corpus/export.h>
+#include <corpus/ngram.h>
 #include <corpus/norm.h>
 #include <corpus/out.h>
 #include <corpus/pipeline.h>
 #include <corpus/reader.h>
+#include <corpus/runs.h>
 #include <corpus/stem.h>
 #include <corpus/stopwords.h>
+#include <corpus/table.h>
 #include <corpus/tok.h>
 #include <corpus/tokstream.h>
 #include <corpus/tokwrite.h>
 #include <corpus/utf8.h>
+#include <corpus/vocab.h>
 
 #endif

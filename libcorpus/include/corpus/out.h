@@ -38,6 +38,13 @@ CORPUS_API void corpus_out_free(CorpusOut *out);
  * CorpusOut objects, then die of the same signal (status 128 + signal number). */
 CORPUS_API void corpus_out_install_signal_cleanup(void);
 
+/* A temporary directory whose files the signal handlers also remove (with the directory).
+ * path must stay valid until corpus_temp_dir_remove(); returns a slot, or -1 when all are
+ * taken (the directory is then only removed by corpus_temp_dir_remove()). */
+CORPUS_API int corpus_temp_dir_register(char *path);
+/* Forget slot and remove path with every file in it. */
+CORPUS_API void corpus_temp_dir_remove(int slot, const char *path);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CorpusOut, corpus_out_free)
 
 G_END_DECLS

@@ -32,7 +32,15 @@ typedef struct {
     CorpusStemAlgo stem;               /* stemmer for word tokens */
     const CorpusStopwords *stopwords;  /* stop list (NULL: none) */
     CorpusTokBatchFunc consume;        /* called once per chunk */
-    gpointer user;                     /* passed to consume */
+    gpointer user;                     /* passed to every callback */
+
+    /* Optional work on a worker thread.  map() sees the refined batch of each chunk that
+     * starts a line (!chunk->mid_line: its tokens are final); a chunk that continues a line
+     * is left to consume(), in input order.  FALSE + error stops the run. */
+    gpointer (*worker_new)(gpointer user);
+    void (*worker_free)(gpointer worker, gpointer user);
+    gboolean (*map)(const CorpusTokenBatch *batch, const CorpusChunk *chunk, gpointer worker,
+                    gpointer user, GError **error);
 } CorpusTokStreamSpec;
 
 /* Tokenize files[0..n_files) (see corpus_pipeline_run() for files, threads, invalid UTF-8,

@@ -1,0 +1,60 @@
+/* CorpusCounter: counts n-grams of tokens in bounded memory.  Tokens are interned in a
+ * CorpusVocab; an n-gram is a tuple of ids, kept in one open-addressing table per order with
+ * 64-bit counts (unigrams use the vocabulary's own counts).  When the tables and the vocabulary
+ * outgrow the memory given, corpus_counter_over() says so and corpus_counter_spill() writes
+ * them as one key-sorted run and empties them.  One counter per thread.
+ *
+ * A key is the n-gram's tokens joined by `sep`.  Keys are ordered bytewise; the counter sorts
+ * by token ranks, which gives the same order because tokens never contain a byte at or below
+ * the space (with sep " ") or are single characters (with sep "").
+ * SPDX-License-Identifier: MIT */
+#ifndef CORPUS_COUNTER_H
+#define CORPUS_COUNTER_H
+
+#include <glib.h>
+
+#include <corpus/export.h>
+#include <corpus/runs.h>
+#include <corpus/vocab.h>
+
+G_BEGIN_DECLS
+
+#define CORPUS_NGRAM_MAX 9
+
+typedef struct {
+    guint n_min, n_max; /* orders counted, 1 <= n_min <= n_max <= CORPUS_NGRAM_MAX */
+    const char *sep;    /* joins the tokens of a key: " " (words) or "" (characters) */
+    size_t memory;      /* bytes for this counter, sorting included (0: no limit) */
+    CorpusRuns *runs;   /* where runs go */
+} CorpusCounterSpec;
+
+typedef struct CorpusCounter CorpusCounter;
+
+/* spec->sep and spec->runs must outlive the counter. */
+CORPUS_API CorpusCounter *corpus_counter_new(const CorpusCounterSpec *spec);
+CORPUS_API void corpus_counter_free(CorpusCounter *c);
+
+/* The vocabulary that gives the ids. */
+CORPUS_API CorpusVocab *corpus_counter_vocab(CorpusCounter *c);
+
+/* Add k to the n-gram ids[0..n) (n_min <= n <= n_max). */
+CORPUS_API void corpus_counter_add(CorpusCounter *c, const guint32 *ids, guint n, guint64 k);
+
+/* TRUE when the memory given is used up: spill before adding much more. */
+CORPUS_API gboolean corpus_counter_over(const CorpusCounter *c);
+
+/* Write everything as one run, then empty the counter (ids from before are void). */
+CORPUS_API gboolean corpus_counter_spill(CorpusCounter *c, GError **error);
+
+/* Runs written by this counter. */
+CORPUS_API guint corpus_counter_spills(const CorpusCounter *c);
+
+/* The counts as a key-ordered source.  The counter must not be used while the source lives;
+ * freeing the source empties the counter. */
+CORPUS_API CorpusRecSource *corpus_counter_source(CorpusCounter *c);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(CorpusCounter, corpus_counter_free)
+
+G_END_DECLS
+
+#endif

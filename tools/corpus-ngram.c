@@ -1,0 +1,134 @@
+/* corpus-ngram: count word or character n-grams, in bounded memory.
+ * SPDX-License-Identifier: MIT */
+#include <string.h>
+
+#include <corpus/corpus.h>
+
+static char *opt_n;
+static gboolean opt_chars;
+static gboolean opt_pad;
+static gboolean opt_marks;
+static char **opt_files;
+
+static GOptionEntry entries[] = {
+    {"n", 'n', 0, G_OPTION_ARG_STRING, &opt_n,
+     "Order: N, or a range MIN-MAX, from 1 to 9 [1]; a range adds an n column", "N|MIN-MAX"},
+    {"chars", 0, 0, G_OPTION_ARG_NONE, &opt_chars,
+     "Count character n-grams inside each token instead of word n-grams", NULL},
+    {"pad", 0, 0, G_OPTION_ARG_NONE, &opt_pad,
+     "With --chars: mark the start and end of each token with ^ and $", NULL},
+    {"sentence-marks", 0, 0, G_OPTION_ARG_NONE, &opt_marks,
+     "Add one <s> before and one </s> after each sentence, as SRILM does", NULL},
+    {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, NULL},
+    G_OPTION_ENTRY_NULL,
+};
+
+/* -n N or -n MIN-MAX. */
+static gboolean parse_order(const char *s, guint *lo, guint *hi)
+{
+    guint64 a, b;
+    const char *dash = strchr(s, '-');
+    g_autofree char *first = dash ? g_strndup(s, (gsize)(dash - s)) : g_strdup(s);
+
+    if (!g_ascii_string_to_unsigned(first, 10, 1, CORPUS_NGRAM_MAX, &a, NULL))
+        return FALSE;
+    b = a;
+    if (dash && !g_ascii_string_to_unsigned(dash + 1, 10, a, CORPUS_NGRAM_MAX, &b, NULL))
+        return FALSE;
+    *lo = (guint)a;
+    *hi = (guint)b;
+    return TRUE;
+}
+
+static guint order_of(const char *key, size_t len, gpointer user)
+{
+    return corpus_ngram_order(key, len, GPOINTER_TO_INT(user));
+}
+
+int main(int argc, char **argv)
+{
+    g_autoptr(GOptionContext) ctx = NULL;
+    g_autoptr(CorpusNorm) norm = NULL;
+    g_autoptr(CorpusStopwords) stopwords = NULL;
+    g_autoptr(CorpusRuns) runs = NULL;
+    GError *error = NULL;
+    CorpusTextOptions *text;
+    CorpusTableOptions *table;
+    CorpusNgramSpec spec = {0};
+
+    corpus_cli_init("corpus-ngram");
+    ctx = corpus_cli_context_new(
+        "[FILE...]", "Count word or character n-grams.",
+        "Reads raw or tokenized text from the FILEs, or standard input when there are none or\n"
+        "FILE is '-', and writes a count table: ngram (its tokens joined by one space), then\n"
+        "count; with a range of orders, an n column after ngram.  Word n-grams never cross a\n"
+        "sentence or a document; tokens left out by --keep or --stopwords are skipped, so an\n"
+        "n-gram joins the tokens around them.  Beyond --memory, sorted runs go to temporary\n"
+        "files and are merged; the output is the same for every --memory and --threads.\n"
+        "\n"
+        "Examples:\n"
+        "  corpus-ngram --keep=word --top=20 corpora/news/*.txt\n"
+        "  corpus-ngram -n 2 --stem=light10 --stopwords=ar corpora/news/*.txt\n"
+        "  corpus-ngram -n 1-3 --sort=key --memory=512M big.txt > counts.tsv\n"
+        "  corpus-ngram --chars --pad -n 3 corpora/news/*.txt | head\n"
+        "\n"
+        "Exit status: 0 on success, 1 on bad input or an I/O error, 2 on bad usage.\n"
+        "See corpus-ngram(1).",
+        entries);
+    text = corpus_cli_add_text_options(ctx, CORPUS_KEEP_CONTENT, "none");
+    table = corpus_cli_add_table_options(ctx);
+    int status = corpus_cli_parse(ctx, &argc, &argv, text);
+    if (status >= 0)
+        return status;
+    spec.n_min = spec.n_max = 1;
+    if (opt_n && !parse_order(opt_n, &spec.n_min, &spec.n_max))
+        return corpus_cli_usage_errorf("invalid -n value '%s' (expected N or MIN-MAX, with "
+                                       "1 <= MIN <= MAX <= 9)",
+                                       opt_n);
+    if (opt_pad && !opt_chars)
+        return corpus_cli_usage_errorf("--pad goes with --chars");
+    if (opt_marks && opt_chars)
+        return corpus_cli_usage_errorf("--sentence-marks counts words; it does not go with "
+                                       "--chars");
+    spec.chars = opt_chars;
+    spec.pad = opt_pad;
+    spec.sentence_marks = opt_marks;
+    spec.keep = text->keep_set;
+    spec.memory = table->memory_value;
+
+    norm = corpus_norm_new(text->norm_flags);
+    stopwords = corpus_stopwords_load(text->stopwords, norm, &error);
+    if (error)
+        return corpus_cli_finish(NULL, error);
+    CorpusOut *out = corpus_out_open(table->output, &error);
+    if (!out)
+        return corpus_cli_finish(NULL, error);
+    runs = corpus_runs_new(table->tmpdir);
+
+    CorpusPipelineSpec base = {0};
+    CorpusTokStreamSpec tok = {
+        .norm = norm,
+        .docs = text->docs_mode,
+        .stem = text->stem_algo,
+        .stopwords = stopwords,
+    };
+    corpus_cli_pipeline_defaults(&base, text);
+    guint n_files = opt_files ? g_strv_length(opt_files) : 0;
+    CorpusRecSource *counts = corpus_ngram_count(&spec, &tok, &base,
+                                                 (const char *const *)opt_files, n_files, runs,
+                                                 &error);
+    if (counts) {
+        static const char *const columns[] = {"ngram", "count"};
+        CorpusTableSpec ts;
+        corpus_cli_table_spec(table, &ts);
+        ts.columns = columns;
+        ts.n_columns = 2;
+        if (spec.n_min != spec.n_max) {
+            ts.derived_name = "n";
+            ts.derived = order_of;
+            ts.derived_user = GINT_TO_POINTER(spec.chars);
+        }
+        corpus_table_write(counts, &ts, runs, out, &error);
+    }
+    return corpus_cli_finish(out, error);
+}
