@@ -113,14 +113,15 @@ int main(int argc, char **argv)
         .stopwords = stopwords,
     };
     corpus_cli_pipeline_defaults(&base, text);
+    static const char *const columns[] = {"ngram", "count"};
+    CorpusTableSpec ts;
+    CorpusRecOrder order;
+    corpus_cli_table_spec(table, &ts);
     guint n_files = opt_files ? g_strv_length(opt_files) : 0;
-    CorpusRecSource *counts = corpus_ngram_count(&spec, &tok, &base,
-                                                 (const char *const *)opt_files, n_files, runs,
-                                                 &error);
+    CorpusRecSource *counts =
+        corpus_ngram_count(&spec, &tok, &base, (const char *const *)opt_files, n_files, runs,
+                           corpus_table_source_order(&ts), &order, &error);
     if (counts) {
-        static const char *const columns[] = {"ngram", "count"};
-        CorpusTableSpec ts;
-        corpus_cli_table_spec(table, &ts);
         ts.columns = columns;
         ts.n_columns = 2;
         if (spec.n_min != spec.n_max) {
@@ -128,7 +129,7 @@ int main(int argc, char **argv)
             ts.derived = order_of;
             ts.derived_user = GINT_TO_POINTER(spec.chars);
         }
-        corpus_table_write(counts, &ts, runs, out, &error);
+        corpus_table_write(counts, order, &ts, runs, out, &error);
     }
     return corpus_cli_finish(out, error);
 }

@@ -1,6 +1,8 @@
-/* CorpusCounter: open-addressing tables of id tuples, spilled as sorted runs.
- * Each table keeps 64-bit slots (upper hash half | record index + 1) and the records (ids and
- * count) in arrays of their own, so a probe reads 8 bytes until the tags match.
+/* CorpusCounter: open-addressing tables whose slots are the records themselves (n ids, then
+ * the 64-bit count; a zero count marks an empty slot), so that a probe reads one cache line.
+ * For output, a table is compacted in place, its ids replaced by the ranks of their strings,
+ * and sorted in place by an MSD radix sort (American flag sort) on the rank bytes, which orders
+ * the keys bytewise without extra memory.
  * SPDX-License-Identifier: MIT */
 #include <stdlib.h>
 #include <string.h>
@@ -9,18 +11,16 @@
 #include <corpus/counter.h>
 
 #include "hash-private.h"
+#include "mem-private.h"
 
 #define MIN_SLOTS 1024u
-#define TAG_MASK 0xFFFFFFFF00000000ull
 
 typedef struct {
-    guint n;         /* order */
-    guint64 *slots;  /* tag | (index + 1); 0 = empty */
-    size_t mask;     /* slots - 1 */
-    guint32 *keys;   /* n ids per record */
-    guint64 *counts; /* one per record */
-    size_t used;     /* records */
-    size_t cap;      /* records allocated: 7/8 of the slots */
+    guint n;        /* order */
+    guint stride;   /* 32-bit words per slot: n ids, padding to even, 2 for the count */
+    guint32 *slots; /* records */
+    size_t mask;    /* slots - 1 */
+    size_t used;    /* records */
 } Table;
 
 struct CorpusCounter {
@@ -32,50 +32,49 @@ struct CorpusCounter {
     guint spills;
 };
 
-static size_t table_bytes(guint n, size_t n_slots)
+static inline guint64 *count_of(const Table *t, guint32 *rec)
 {
-    return n_slots * sizeof(guint64) + n_slots / 8 * 7 * (n * sizeof(guint32) + sizeof(guint64));
+    return (guint64 *)(void *)(rec + t->stride - 2);
+}
+
+static size_t table_bytes(const Table *t, size_t n_slots)
+{
+    return n_slots * t->stride * sizeof(guint32);
 }
 
 static void table_alloc(CorpusCounter *c, Table *t, size_t n_slots)
 {
-    t->slots = g_new0(guint64, n_slots);
+    t->slots = corpus_table_alloc0(table_bytes(t, n_slots));
     t->mask = n_slots - 1;
-    t->cap = n_slots / 8 * 7;
-    t->keys = g_renew(guint32, t->keys, t->cap * t->n);
-    t->counts = g_renew(guint64, t->counts, t->cap);
-    corpus_quota_charge(&c->quota, table_bytes(t->n, n_slots));
+    corpus_quota_charge(&c->quota, table_bytes(t, n_slots));
 }
 
 static void table_release(CorpusCounter *c, Table *t)
 {
     if (!t->slots)
         return;
-    corpus_quota_release(&c->quota, table_bytes(t->n, t->mask + 1));
-    g_free(t->slots);
-    g_free(t->keys);
-    g_free(t->counts);
+    corpus_quota_release(&c->quota, table_bytes(t, t->mask + 1));
+    corpus_table_free(t->slots, table_bytes(t, t->mask + 1));
     t->slots = NULL;
-    t->keys = NULL;
-    t->counts = NULL;
-    t->used = t->cap = 0;
+    t->used = 0;
     t->mask = 0;
 }
 
 CorpusCounter *corpus_counter_new(const CorpusCounterSpec *spec)
 {
-    CorpusCounter *c = g_new0(CorpusCounter, 1);
-
     g_return_val_if_fail(spec->n_min >= 1 && spec->n_min <= spec->n_max &&
                              spec->n_max <= CORPUS_NGRAM_MAX,
                          NULL);
+    CorpusCounter *c = g_new0(CorpusCounter, 1);
     c->spec = *spec;
     c->sep_len = strlen(spec->sep);
-    /* Tables get 4/5 of the memory; sorting them for a run needs up to the rest. */
+    /* Tables get 4/5 of the memory; sorting them for output needs up to the rest. */
     c->quota.limit = spec->memory ? spec->memory / 5 * 4 : G_MAXSIZE;
     c->vocab = corpus_vocab_new(&c->quota);
-    for (guint n = 2; n <= spec->n_max; n++)
+    for (guint n = 2; n <= spec->n_max; n++) {
         c->tables[n].n = n;
+        c->tables[n].stride = (n + 1) / 2 * 2 + 2;
+    }
     return c;
 }
 
@@ -104,141 +103,109 @@ guint corpus_counter_spills(const CorpusCounter *c)
     return c->spills;
 }
 
+static inline gboolean same_ids(const guint32 *a, const guint32 *b, guint n)
+{
+    for (guint i = 0; i < n; i++) {
+        if (a[i] != b[i])
+            return FALSE;
+    }
+    return TRUE;
+}
+
 static void table_grow(CorpusCounter *c, Table *t)
 {
-    guint64 *old = t->slots;
+    guint32 *old = t->slots;
     size_t old_slots = t->mask + 1;
 
-    corpus_quota_release(&c->quota, table_bytes(t->n, old_slots));
     table_alloc(c, t, old_slots * 2);
     for (size_t i = 0; i < old_slots; i++) {
-        if (!old[i])
+        guint32 *rec = old + i * t->stride;
+        if (!*count_of(t, rec))
             continue;
-        guint32 idx = (guint32)old[i] - 1;
-        size_t j = corpus_hash_ids(&t->keys[(size_t)idx * t->n], t->n) & t->mask;
-        while (t->slots[j])
+        size_t j = corpus_hash_ids(rec, t->n) & t->mask;
+        while (*count_of(t, t->slots + j * t->stride))
             j = (j + 1) & t->mask;
-        t->slots[j] = old[i];
+        memcpy(t->slots + j * t->stride, rec, t->stride * sizeof(guint32));
     }
-    g_free(old);
+    corpus_table_free(old, table_bytes(t, old_slots));
+    corpus_quota_release(&c->quota, table_bytes(t, old_slots));
 }
 
-void corpus_counter_add(CorpusCounter *c, const guint32 *ids, guint n, guint64 k)
+/* Add k to ids[0..n) of t, whose hash is h. */
+static inline void add_hashed(CorpusCounter *c, Table *t, const guint32 *ids, guint64 h,
+                              guint64 k)
 {
-    if (n == 1) {
-        corpus_vocab_counts(c->vocab)[ids[0]] += k;
-        return;
-    }
-    Table *t = &c->tables[n];
-    if (!t->slots)
-        table_alloc(c, t, MIN_SLOTS);
-    guint64 h = corpus_hash_ids(ids, n);
-    guint64 tag = h & TAG_MASK;
+    guint n = t->n;
     size_t j = h & t->mask;
     for (;; j = (j + 1) & t->mask) {
-        guint64 slot = t->slots[j];
-        if (!slot)
+        guint32 *rec = t->slots + j * t->stride;
+        guint64 *count = count_of(t, rec);
+        if (!*count)
             break;
-        if ((slot & TAG_MASK) == tag) {
-            size_t idx = (guint32)slot - 1;
-            if (memcmp(&t->keys[idx * n], ids, n * sizeof(guint32)) == 0) {
-                t->counts[idx] += k;
-                return;
-            }
+        if (same_ids(rec, ids, n)) {
+            *count += k;
+            return;
         }
     }
-    /* A new record.  Grow at half load while the memory allows; at full capacity regardless
-     * (the owner was told to spill through corpus_counter_over() long before). */
+    /* A new record.  Grow at half load while the memory allows; at 7/8 regardless (the owner
+     * was told to spill through corpus_counter_over() long before). */
     size_t n_slots = t->mask + 1;
     if ((t->used + 1 > n_slots / 2 &&
-         corpus_quota_allows(&c->quota, table_bytes(n, n_slots * 2))) ||
-        t->used == t->cap) {
+         corpus_quota_allows(&c->quota, table_bytes(t, n_slots * 2))) ||
+        t->used + 1 > n_slots / 8 * 7) {
         table_grow(c, t);
         j = h & t->mask;
-        while (t->slots[j])
+        while (*count_of(t, t->slots + j * t->stride))
             j = (j + 1) & t->mask;
     }
-    size_t idx = t->used++;
-    memcpy(&t->keys[idx * n], ids, n * sizeof(guint32));
-    t->counts[idx] = k;
-    t->slots[j] = tag | (idx + 1);
+    guint32 *rec = t->slots + j * t->stride;
+    memcpy(rec, ids, n * sizeof(guint32));
+    *count_of(t, rec) = k;
+    t->used++;
 }
 
-/* ---- the counts in key order ---- */
+/* How far ahead the slots of coming n-grams are fetched into the cache: enough to cover a
+ * memory access with the work on the n-grams in between. */
+#define LOOKAHEAD 16
 
-typedef struct {
-    CorpusRecSource base;
-    CorpusCounter *c;
-    const guint32 *by_rank; /* id of each rank */
-    Table *t;               /* NULL: unigrams */
-    guint32 *order;         /* record indexes (or, for unigrams, ranks) in key order */
-    size_t n, pos;
-    CorpusBuf key;
-} OrderSource;
-
-static gboolean order_next(CorpusRecSource *src, GError **error)
+void corpus_counter_add_stream(CorpusCounter *c, const guint32 *ids, const guint8 *run,
+                               size_t from, size_t to)
 {
-    OrderSource *s = (OrderSource *)src;
-    const CorpusCounter *c = s->c;
-    size_t len;
-    (void)error;
+    for (guint n = MAX(c->spec.n_min, 2u); n <= c->spec.n_max; n++) {
+        Table *t = &c->tables[n];
+        size_t pos[LOOKAHEAD];
+        guint64 hash[LOOKAHEAD];
+        guint head = 0, queued = 0;
+        size_t next = from;
 
-    for (; s->pos < s->n; s->pos++) {
-        size_t i = s->order[s->pos];
-        s->key.len = 0;
-        if (!s->t) {
-            guint32 id = s->by_rank[i];
-            guint64 count = corpus_vocab_counts(c->vocab)[id];
-            if (!count)
-                continue; /* a token seen only inside longer n-grams */
-            const char *text = corpus_vocab_text(c->vocab, id, &len);
-            corpus_buf_append(&s->key, text, len);
-            src->count = count;
-        } else {
-            const guint32 *ranks = &s->t->keys[i * s->t->n];
-            for (guint k = 0; k < s->t->n; k++) {
-                if (k)
-                    corpus_buf_append(&s->key, c->spec.sep, c->sep_len);
-                const char *text = corpus_vocab_text(c->vocab, s->by_rank[ranks[k]], &len);
-                corpus_buf_append(&s->key, text, len);
+        if (!t->slots)
+            table_alloc(c, t, MIN_SLOTS);
+        for (;;) {
+            /* Queue the next n-grams, fetching their slots. */
+            while (queued < LOOKAHEAD && next < to) {
+                size_t i = next++;
+                if (run[i] < n)
+                    continue;
+                guint tail = (head + queued++) % LOOKAHEAD;
+                pos[tail] = i;
+                hash[tail] = corpus_hash_ids(ids + i + 1 - n, n);
+                __builtin_prefetch(t->slots + (hash[tail] & t->mask) * t->stride, 1);
             }
-            src->count = s->t->counts[i];
+            if (!queued)
+                break;
+            add_hashed(c, t, ids + pos[head] + 1 - n, hash[head], 1);
+            head = (head + 1) % LOOKAHEAD;
+            queued--;
         }
-        s->pos++;
-        src->key = s->key.data ? s->key.data : "";
-        src->len = s->key.len;
-        return TRUE;
     }
-    return FALSE;
 }
 
-static void order_free(CorpusRecSource *src)
+/* ---- moving counts from one counter into another ---- */
+
+size_t corpus_counter_memory(const CorpusCounter *c)
 {
-    OrderSource *s = (OrderSource *)src;
-    g_free(s->order);
-    corpus_buf_clear(&s->key);
-    g_free(s);
+    return c->quota.used;
 }
-
-static int by_ranks(const void *a, const void *b, void *data)
-{
-    const Table *t = data;
-    const guint32 *x = &t->keys[(size_t) * (const guint32 *)a * t->n];
-    const guint32 *y = &t->keys[(size_t) * (const guint32 *)b * t->n];
-    for (guint k = 0; k < t->n; k++) {
-        if (x[k] != y[k])
-            return x[k] < y[k] ? -1 : 1;
-    }
-    return 0;
-}
-
-/* What the merged source of a counter owns besides its parts. */
-typedef struct {
-    CorpusRecSource base;
-    CorpusRecSource *merged;
-    CorpusCounter *c;
-    guint32 *by_rank;
-} CounterSource;
 
 static void reset(CorpusCounter *c)
 {
@@ -247,6 +214,271 @@ static void reset(CorpusCounter *c)
     corpus_vocab_reset(c->vocab);
     c->quota.over = FALSE;
 }
+
+void corpus_counter_absorb(CorpusCounter *c, CorpusCounter *src)
+{
+    guint32 n_ids = corpus_vocab_size(src->vocab);
+    guint32 *map = g_new(guint32, MAX(n_ids, 1u));
+    size_t limit = c->quota.limit;
+
+    c->quota.limit = G_MAXSIZE; /* the caller checked that both fit */
+    for (guint32 id = 0; id < n_ids; id++) {
+        size_t len;
+        const char *text = corpus_vocab_text(src->vocab, id, &len);
+        map[id] = corpus_vocab_add(c->vocab, text, len, corpus_vocab_count(src->vocab, id));
+    }
+    for (guint n = MAX(c->spec.n_min, 2u); n <= c->spec.n_max; n++) {
+        Table *st = &src->tables[n], *t = &c->tables[n];
+        guint32 ids[LOOKAHEAD][CORPUS_NGRAM_MAX];
+        guint64 hash[LOOKAHEAD], count[LOOKAHEAD];
+        guint head = 0, queued = 0;
+        size_t next = 0;
+
+        if (!st->slots)
+            continue;
+        if (!t->slots)
+            table_alloc(c, t, MIN_SLOTS);
+        /* Grow once, to room for both at half load, rather than step by step. */
+        while (t->used + st->used > (t->mask + 1) / 2)
+            table_grow(c, t);
+        for (;;) {
+            while (queued < LOOKAHEAD && next <= st->mask) {
+                guint32 *rec = st->slots + next++ * st->stride;
+                if (!*count_of(st, rec))
+                    continue;
+                guint tail = (head + queued++) % LOOKAHEAD;
+                for (guint k = 0; k < n; k++)
+                    ids[tail][k] = map[rec[k]];
+                count[tail] = *count_of(st, rec);
+                hash[tail] = corpus_hash_ids(ids[tail], n);
+                __builtin_prefetch(t->slots + (hash[tail] & t->mask) * t->stride, 1);
+            }
+            if (!queued)
+                break;
+            add_hashed(c, t, ids[head], hash[head], count[head]);
+            head = (head + 1) % LOOKAHEAD;
+            queued--;
+        }
+    }
+    g_free(map);
+    reset(src);
+    c->quota.limit = limit;
+    c->quota.over = c->quota.used > limit;
+}
+
+/* ---- sorting records ---- */
+
+/* Copy a record of `words` 64-bit words (a loop beats a call to memcpy for 16-48 bytes). */
+static inline void rec_copy(guint32 *dst, const guint32 *src, guint words)
+{
+    guint64 *d = (guint64 *)(void *)dst;
+    const guint64 *s = (const guint64 *)(const void *)src;
+    for (guint k = 0; k < words; k++)
+        d[k] = s[k];
+}
+
+/* Records are sorted in place by an MSD radix sort over their key bytes: with count order,
+ * first the bytes of ~count that can differ (count descending), then the bytes of each rank
+ * that can be non-zero (key bytewise). */
+typedef struct {
+    guint stride, n;
+    guint count_bytes;   /* 0 in key order */
+    guint bytes_per_col; /* bytes of a rank that can be non-zero */
+} SortShape;
+
+static inline int rec_cmp(const guint32 *a, const guint32 *b, const SortShape *s)
+{
+    if (s->count_bytes) {
+        guint64 x = *(const guint64 *)(const void *)(a + s->stride - 2);
+        guint64 y = *(const guint64 *)(const void *)(b + s->stride - 2);
+        if (x != y)
+            return x > y ? -1 : 1;
+    }
+    for (guint i = 0; i < s->n; i++) {
+        if (a[i] != b[i])
+            return a[i] < b[i] ? -1 : 1;
+    }
+    return 0;
+}
+
+static void insertion_sort(guint32 *base, size_t cnt, const SortShape *s)
+{
+    guint64 tmp64[(CORPUS_NGRAM_MAX + 3) / 2 + 1];
+    guint32 *tmp = (guint32 *)(void *)tmp64;
+    guint w = s->stride / 2;
+
+    for (size_t i = 1; i < cnt; i++) {
+        if (rec_cmp(base + (i - 1) * s->stride, base + i * s->stride, s) <= 0)
+            continue;
+        rec_copy(tmp, base + i * s->stride, w);
+        size_t j = i;
+        while (j > 0 && rec_cmp(base + (j - 1) * s->stride, tmp, s) > 0) {
+            rec_copy(base + j * s->stride, base + (j - 1) * s->stride, w);
+            j--;
+        }
+        rec_copy(base + j * s->stride, tmp, w);
+    }
+}
+
+static inline guint digit(const guint32 *rec, const SortShape *s, guint byte)
+{
+    if (byte < s->count_bytes) {
+        guint64 count = *(const guint64 *)(const void *)(rec + s->stride - 2);
+        return (guint)(~count >> (8 * (s->count_bytes - 1 - byte))) & 0xFF;
+    }
+    byte -= s->count_bytes;
+    guint col = byte / s->bytes_per_col;
+    guint shift = 8 * (s->bytes_per_col - 1 - byte % s->bytes_per_col);
+    return (rec[col] >> shift) & 0xFF;
+}
+
+/* American flag sort of base[0..cnt) from key byte `byte` on. */
+static void flag_sort(guint32 *base, size_t cnt, const SortShape *s, guint byte)
+{
+    guint total = s->count_bytes + s->n * s->bytes_per_col;
+    guint64 tmp64[(CORPUS_NGRAM_MAX + 3) / 2 + 1];
+    guint32 *tmp = (guint32 *)(void *)tmp64;
+    guint w = s->stride / 2;
+
+    while (cnt > 32 && byte < total) {
+        size_t count[256] = {0};
+        for (size_t i = 0; i < cnt; i++)
+            count[digit(base + i * s->stride, s, byte)]++;
+        if (count[digit(base, s, byte)] == cnt) {
+            byte++; /* one bucket: go on with the next byte */
+            continue;
+        }
+        size_t next[256], end[256], sum = 0;
+        for (guint d = 0; d < 256; d++) {
+            next[d] = sum;
+            sum += count[d];
+            end[d] = sum;
+        }
+        for (guint d = 0; d < 256; d++) {
+            while (next[d] < end[d]) {
+                guint32 *rec = base + next[d] * s->stride;
+                guint e = digit(rec, s, byte);
+                if (e == d) {
+                    next[d]++;
+                    continue;
+                }
+                /* Move rec to its bucket; bring that slot's record here. */
+                guint32 *dst = base + next[e]++ * s->stride;
+                rec_copy(tmp, dst, w);
+                rec_copy(dst, rec, w);
+                rec_copy(rec, tmp, w);
+            }
+        }
+        for (guint d = 0; d < 256; d++) {
+            if (count[d] > 1)
+                flag_sort(base + (end[d] - count[d]) * s->stride, count[d], s, byte + 1);
+        }
+        return;
+    }
+    if (cnt > 1 && byte < total)
+        insertion_sort(base, cnt, s);
+}
+
+/* Sort the first `used` records of t (ids already ranks) in order; n_ids bounds the ranks. */
+static void sort_records(Table *t, guint32 n_ids, CorpusRecOrder order)
+{
+    SortShape shape = {t->stride, t->n, 0, 1};
+    guint64 max = 0;
+
+    if (t->used < 2)
+        return;
+    while (shape.bytes_per_col < 4 && (n_ids - 1) >> (8 * shape.bytes_per_col))
+        shape.bytes_per_col++;
+    if (order == CORPUS_ORDER_COUNT) {
+        for (size_t i = 0; i < t->used; i++)
+            max = MAX(max, *count_of(t, t->slots + i * t->stride));
+        shape.count_bytes = 1;
+        while (shape.count_bytes < 8 && max >> (8 * shape.count_bytes))
+            shape.count_bytes++;
+    }
+    flag_sort(t->slots, t->used, &shape, 0);
+}
+
+/* Compact the records of t to the front, with ranks in place of ids. */
+static void compact(Table *t, const guint32 *rank)
+{
+    size_t w = 0;
+    for (size_t j = 0; j <= t->mask && t->slots; j++) {
+        guint32 *rec = t->slots + j * t->stride;
+        if (!*count_of(t, rec))
+            continue;
+        guint32 *dst = t->slots + w * t->stride;
+        for (guint k = 0; k < t->n; k++)
+            dst[k] = rank[rec[k]];
+        if (dst != rec)
+            memcpy(dst + t->n, rec + t->n, (t->stride - t->n) * sizeof(guint32));
+        w++;
+    }
+    t->used = w;
+}
+
+/* ---- the counts as a source ---- */
+
+/* The vocabulary's strings laid out in rank order. */
+typedef struct {
+    char *bytes;
+    size_t *off; /* rank -> offset; off[V] = end */
+} Ranked;
+
+typedef struct {
+    CorpusRecSource base;
+    const CorpusCounter *c;
+    const Ranked *ranked;
+    Table *t;      /* records: ranks, count */
+    gboolean own;  /* t is the source's own (the unigrams) */
+    size_t pos;
+    CorpusBuf key;
+} OrderSource;
+
+static gboolean order_next(CorpusRecSource *src, GError **error)
+{
+    OrderSource *s = (OrderSource *)src;
+    const Ranked *r = s->ranked;
+    (void)error;
+
+    if (s->pos >= s->t->used)
+        return FALSE;
+    if (s->pos + 8 < s->t->used) {
+        const guint32 *ahead = s->t->slots + (s->pos + 8) * s->t->stride;
+        for (guint k = 0; k < s->t->n; k++)
+            __builtin_prefetch(r->bytes + r->off[ahead[k]]);
+    }
+    guint32 *rec = s->t->slots + s->pos++ * s->t->stride;
+    s->key.len = 0;
+    for (guint k = 0; k < s->t->n; k++) {
+        if (k)
+            corpus_buf_append(&s->key, s->c->spec.sep, s->c->sep_len);
+        corpus_buf_append(&s->key, r->bytes + r->off[rec[k]], r->off[rec[k] + 1] - r->off[rec[k]]);
+    }
+    src->count = *count_of(s->t, rec);
+    src->key = s->key.data ? s->key.data : "";
+    src->len = s->key.len;
+    return TRUE;
+}
+
+static void order_free(CorpusRecSource *src)
+{
+    OrderSource *s = (OrderSource *)src;
+    corpus_buf_clear(&s->key);
+    if (s->own) {
+        corpus_table_free(s->t->slots, table_bytes(s->t, s->t->mask + 1));
+        g_free(s->t);
+    }
+    g_free(s);
+}
+
+/* What the merged source of a counter owns besides its parts. */
+typedef struct {
+    CorpusRecSource base;
+    CorpusRecSource *merged;
+    CorpusCounter *c;
+    Ranked ranked;
+} CounterSource;
 
 static gboolean counter_source_next(CorpusRecSource *src, GError **error)
 {
@@ -263,12 +495,32 @@ static void counter_source_free(CorpusRecSource *src)
 {
     CounterSource *s = (CounterSource *)src;
     corpus_rec_source_free(s->merged);
-    g_free(s->by_rank);
+    g_free(s->ranked.bytes);
+    g_free(s->ranked.off);
     reset(s->c);
     g_free(s);
 }
 
-CorpusRecSource *corpus_counter_source(CorpusCounter *c)
+/* The unigrams as a table of records {rank, count}. */
+static Table *unigram_table(const CorpusCounter *c, const guint32 *by_rank, guint32 n_ids)
+{
+    Table *t = g_new0(Table, 1);
+    t->n = 1;
+    t->stride = 4;
+    t->mask = MAX(n_ids, 1u) - 1;
+    t->slots = corpus_table_alloc0(table_bytes(t, t->mask + 1));
+    for (guint32 r = 0; r < n_ids; r++) {
+        guint64 count = corpus_vocab_count(c->vocab, by_rank[r]);
+        if (!count)
+            continue; /* a token seen only inside longer n-grams */
+        guint32 *rec = t->slots + t->used++ * t->stride;
+        rec[0] = r;
+        *count_of(t, rec) = count;
+    }
+    return t;
+}
+
+CorpusRecSource *corpus_counter_source(CorpusCounter *c, CorpusRecOrder order)
 {
     CounterSource *cs = g_new0(CounterSource, 1);
     CorpusRecSource *parts[CORPUS_NGRAM_MAX + 1];
@@ -278,46 +530,56 @@ CorpusRecSource *corpus_counter_source(CorpusCounter *c)
     cs->base.next = counter_source_next;
     cs->base.free = counter_source_free;
     cs->c = c;
-    cs->by_rank = corpus_vocab_sorted_ids(c->vocab);
+    guint32 *by_rank = corpus_vocab_sorted_ids(c->vocab);
     guint32 *rank = g_new(guint32, MAX(n_ids, 1u));
-    for (guint32 r = 0; r < n_ids; r++)
-        rank[cs->by_rank[r]] = r;
+    size_t total = 0;
+    for (guint32 r = 0; r < n_ids; r++) {
+        size_t len;
+        corpus_vocab_text(c->vocab, by_rank[r], &len);
+        rank[by_rank[r]] = r;
+        total += len;
+    }
+    cs->ranked.bytes = g_malloc(MAX(total, 1u));
+    cs->ranked.off = g_new(size_t, n_ids + 1);
+    total = 0;
+    for (guint32 r = 0; r < n_ids; r++) {
+        size_t len;
+        const char *text = corpus_vocab_text(c->vocab, by_rank[r], &len);
+        cs->ranked.off[r] = total;
+        memcpy(cs->ranked.bytes + total, text, len);
+        total += len;
+    }
+    cs->ranked.off[n_ids] = total;
 
     for (guint n = c->spec.n_min; n <= c->spec.n_max; n++) {
         OrderSource *s = g_new0(OrderSource, 1);
         s->base.next = order_next;
         s->base.free = order_free;
         s->c = c;
-        s->by_rank = cs->by_rank;
+        s->ranked = &cs->ranked;
         if (n == 1) {
-            s->n = n_ids;
-            s->order = g_new(guint32, MAX(s->n, 1u));
-            for (size_t r = 0; r < s->n; r++)
-                s->order[r] = (guint32)r;
+            s->t = unigram_table(c, by_rank, n_ids);
+            s->own = TRUE;
         } else {
-            Table *t = &c->tables[n];
-            s->t = t;
-            s->n = t->used;
-            s->order = g_new(guint32, MAX(s->n, 1u));
-            /* Ids become ranks in place: the table is not probed again before reset(). */
-            for (size_t i = 0; i < t->used * n; i++)
-                t->keys[i] = rank[t->keys[i]];
-            for (size_t i = 0; i < s->n; i++)
-                s->order[i] = (guint32)i;
-            qsort_r(s->order, s->n, sizeof(guint32), by_ranks, t);
+            s->t = &c->tables[n];
+            compact(s->t, rank);
         }
+        sort_records(s->t, n_ids, order);
         parts[n_parts++] = &s->base;
     }
     g_free(rank);
-    cs->merged = corpus_rec_merge_new(parts, n_parts, CORPUS_ORDER_KEY);
+    g_free(by_rank);
+    cs->merged = n_parts == 1 ? parts[0] : corpus_rec_merge_new(parts, n_parts, order);
     return &cs->base;
 }
 
 gboolean corpus_counter_spill(CorpusCounter *c, GError **error)
 {
     CorpusRunWriter *w = corpus_run_writer_new(c->spec.runs, error);
-    CorpusRecSource *src = corpus_counter_source(c);
-    gboolean ok = w != NULL;
+    if (!w)
+        return FALSE;
+    CorpusRecSource *src = corpus_counter_source(c, CORPUS_ORDER_KEY);
+    gboolean ok = TRUE;
     GError *e = NULL;
 
     while (ok && src->next(src, &e))
@@ -327,7 +589,7 @@ gboolean corpus_counter_spill(CorpusCounter *c, GError **error)
         ok = FALSE;
     }
     corpus_rec_source_free(src); /* empties the counter */
-    if (w && !corpus_run_writer_finish(w, ok ? error : NULL))
+    if (!corpus_run_writer_finish(w, ok ? error : NULL))
         ok = FALSE;
     if (ok)
         c->spills++;

@@ -18,79 +18,92 @@ typedef struct {
     guint32 len;
 } Item;
 
-/* The window: the last items of the current sentence (or token), oldest first. */
+/* Entries of a stream segment: the ids are counted a segment at a time, so that the counter
+ * can fetch the slots of coming n-grams ahead. */
+#define SEGMENT 4096
+
+/* The stream of one thread: the items of the current segment, after the last few items of
+ * the previous one (the window that n-grams may reach back into). */
 typedef struct {
     const CorpusNgramSpec *spec;
     CorpusCounter *counter;
-    Item item[CORPUS_NGRAM_MAX];
-    guint32 ids[CORPUS_NGRAM_MAX];
-    guint n;         /* items in the window (at most n_max) */
-    gboolean open;   /* the sentence has a counted token */
-    CorpusBuf saved; /* copies of the items when the window outlives its batch */
+    Item item[SEGMENT];
+    guint32 ids[SEGMENT];
+    guint8 run[SEGMENT]; /* items of the sentence up to here, capped at 255 */
+    size_t n;            /* items */
+    size_t done;         /* items [0, done) had their n-grams counted */
+    gboolean broken;     /* the next item starts a sentence (or, with chars, a token) */
+    gboolean open;       /* the sentence has a counted token */
+    CorpusBuf saved;     /* copies of the window's items when it outlives its batch */
 } Seq;
 
 typedef struct {
     const CorpusNgramSpec *spec;
     CorpusRuns *runs;
     size_t share;         /* memory of each counter */
-    Seq main;             /* the calling thread's window */
-    CorpusCounter *local; /* the calling thread's counter, made when first needed */
+    Seq *main;            /* the calling thread's stream */
     GMutex lock;
-    GPtrArray *counters; /* CorpusCounter of finished workers */
+    GPtrArray *counters; /* CorpusCounter of finished streams */
 } Count;
 
-static void seq_init(Seq *q, const CorpusNgramSpec *spec, CorpusCounter *counter)
+static Seq *seq_new(const CorpusNgramSpec *spec, CorpusCounter *counter)
 {
-    memset(q, 0, sizeof *q);
+    Seq *q = g_new0(Seq, 1);
     q->spec = spec;
     q->counter = counter;
+    q->broken = TRUE;
+    return q;
 }
 
-/* Add the n-grams that end with the window's last item. */
-static void add_ending(Seq *q, gboolean count)
+static void seq_free(Seq *q)
 {
-    if (!count)
-        return;
-    guint top = MIN(q->spec->n_max, q->n);
-    for (guint n = q->spec->n_min; n <= top; n++)
-        corpus_counter_add(q->counter, q->ids + q->n - n, n, 1);
+    corpus_buf_clear(&q->saved);
+    g_free(q);
 }
 
-/* Spill when the counter is full, then intern the window again in the emptied vocabulary. */
-static gboolean check_memory(Seq *q, GError **error)
+/* Count the segment's n-grams, keep the window, and spill if the counter is full. */
+static gboolean flush(Seq *q, GError **error)
 {
+    corpus_counter_add_stream(q->counter, q->ids, q->run, q->done, q->n);
+    size_t keep = q->broken || !q->n ? 0 : MIN(q->spec->n_max - 1, (size_t)q->run[q->n - 1]);
+    memmove(q->item, q->item + q->n - keep, keep * sizeof(Item));
+    memmove(q->ids, q->ids + q->n - keep, keep * sizeof(guint32));
+    memmove(q->run, q->run + q->n - keep, keep);
+    q->n = q->done = keep;
     if (!corpus_counter_over(q->counter))
         return TRUE;
     if (!corpus_counter_spill(q->counter, error))
         return FALSE;
+    /* The vocabulary is new: intern the window again. */
     CorpusVocab *v = corpus_counter_vocab(q->counter);
-    for (guint i = 0; i < q->n; i++)
+    for (size_t i = 0; i < q->n; i++)
         q->ids[i] = corpus_vocab_intern(v, q->item[i].text, q->item[i].len);
     return TRUE;
 }
 
-static void push(Seq *q, const char *text, size_t len, gboolean count)
+/* Append an item; count says whether it counts (unigrams here, longer n-grams at flush). */
+static gboolean append(Seq *q, const char *text, size_t len, gboolean count, GError **error)
 {
-    if (q->n == q->spec->n_max) {
-        memmove(q->item, q->item + 1, (q->n - 1) * sizeof(Item));
-        memmove(q->ids, q->ids + 1, (q->n - 1) * sizeof(guint32));
-        q->n--;
-    }
-    q->item[q->n].text = text;
-    q->item[q->n].len = (guint32)len;
-    q->ids[q->n] = corpus_vocab_intern(corpus_counter_vocab(q->counter), text, len);
-    q->n++;
-    add_ending(q, count);
+    if (q->n == SEGMENT && !flush(q, error))
+        return FALSE;
+    size_t i = q->n++;
+    q->item[i].text = text;
+    q->item[i].len = (guint32)len;
+    q->ids[i] = corpus_vocab_add(corpus_counter_vocab(q->counter), text, len,
+                                 count && q->spec->n_min == 1);
+    q->run[i] = q->broken || i == 0 ? 1 : (guint8)MIN(q->run[i - 1] + 1, 255);
+    q->broken = FALSE;
+    if (!count)
+        q->done = q->n;
+    return TRUE;
 }
 
-static gboolean end_sentence(Seq *q, gboolean count, GError **error)
+static gboolean end_sentence(Seq *q, GError **error)
 {
-    if (q->open && q->spec->sentence_marks) {
-        push(q, CORPUS_NGRAM_EOS, strlen(CORPUS_NGRAM_EOS), count);
-        if (!check_memory(q, error))
-            return FALSE;
-    }
-    q->n = 0;
+    if (q->open && q->spec->sentence_marks &&
+        !append(q, CORPUS_NGRAM_EOS, strlen(CORPUS_NGRAM_EOS), TRUE, error))
+        return FALSE;
+    q->broken = TRUE;
     q->open = FALSE;
     return TRUE;
 }
@@ -107,29 +120,29 @@ static gboolean breaks(const CorpusToken *t)
 
 static gboolean word(Seq *q, const CorpusToken *t, gboolean count, GError **error)
 {
-    if (!q->open && q->spec->sentence_marks)
-        push(q, CORPUS_NGRAM_BOS, strlen(CORPUS_NGRAM_BOS), count);
+    if (!q->open && q->spec->sentence_marks &&
+        !append(q, CORPUS_NGRAM_BOS, strlen(CORPUS_NGRAM_BOS), count, error))
+        return FALSE;
     q->open = TRUE;
-    push(q, t->text, t->len, count);
-    return check_memory(q, error);
+    return append(q, t->text, t->len, count, error);
 }
 
 static gboolean chars(Seq *q, const CorpusToken *t, GError **error)
 {
-    q->n = 0;
-    if (q->spec->pad)
-        push(q, CORPUS_NGRAM_PAD_START, 1, TRUE);
+    q->broken = TRUE;
+    if (q->spec->pad && !append(q, CORPUS_NGRAM_PAD_START, 1, TRUE, error))
+        return FALSE;
     for (guint32 i = 0; i < t->len;) {
         guint32 k = (guint32)(g_utf8_next_char(t->text + i) - (t->text + i));
-        push(q, t->text + i, MIN(k, t->len - i), TRUE);
-        i += k;
-        if (!check_memory(q, error))
+        k = MIN(k, t->len - i);
+        if (!append(q, t->text + i, k, TRUE, error))
             return FALSE;
+        i += k;
     }
-    if (q->spec->pad)
-        push(q, CORPUS_NGRAM_PAD_END, 1, TRUE);
-    q->n = 0;
-    return check_memory(q, error);
+    if (q->spec->pad && !append(q, CORPUS_NGRAM_PAD_END, 1, TRUE, error))
+        return FALSE;
+    q->broken = TRUE;
+    return TRUE;
 }
 
 /* The batch ends its last sentence: a line, document or file ends after its last token. */
@@ -138,17 +151,24 @@ static gboolean closes(const CorpusTokenBatch *b, const CorpusChunk *c)
     return b->tail_sent_end || b->tail_doc_starts || c->file_end;
 }
 
-/* Count tokens[from..n) of the batch, going on from the window's sentence. */
-static gboolean count_tokens(Seq *q, const CorpusTokenBatch *b, size_t from, GError **error)
+/* How far ahead token slots are fetched from the vocabulary. */
+#define VOCAB_LOOKAHEAD 8
+
+/* Count the tokens of the batch, going on from the stream's sentence. */
+static gboolean count_tokens(Seq *q, const CorpusTokenBatch *b, GError **error)
 {
-    for (size_t k = from; k < b->n; k++) {
+    CorpusVocab *v = corpus_counter_vocab(q->counter);
+    for (size_t k = 0; k < b->n; k++) {
         const CorpusToken *t = &b->tokens[k];
+        if (k + VOCAB_LOOKAHEAD < b->n && !q->spec->chars)
+            corpus_vocab_prefetch(v, b->tokens[k + VOCAB_LOOKAHEAD].text,
+                                  b->tokens[k + VOCAB_LOOKAHEAD].len);
         if (q->spec->chars) {
             if (counted(q->spec, t) && !chars(q, t, error))
                 return FALSE;
             continue;
         }
-        if (breaks(t) && !end_sentence(q, TRUE, error))
+        if (breaks(t) && !end_sentence(q, error))
             return FALSE;
         if (counted(q->spec, t) && !word(q, t, TRUE, error))
             return FALSE;
@@ -156,15 +176,15 @@ static gboolean count_tokens(Seq *q, const CorpusTokenBatch *b, size_t from, GEr
     return TRUE;
 }
 
-/* Copy the window's items out of the batch, which is about to be reused. */
+/* Copy the stream's items out of the batch, which is about to be reused. */
 static void save_window(Seq *q)
 {
     size_t total = 0;
-    for (guint i = 0; i < q->n; i++)
+    for (size_t i = 0; i < q->n; i++)
         total += q->item[i].len;
     CorpusBuf fresh = CORPUS_BUF_INIT;
     corpus_buf_reserve(&fresh, total + 1);
-    for (guint i = 0; i < q->n; i++) {
+    for (size_t i = 0; i < q->n; i++) {
         size_t at = fresh.len;
         corpus_buf_append(&fresh, q->item[i].text, q->item[i].len);
         q->item[i].text = fresh.data + at;
@@ -184,41 +204,47 @@ static CorpusCounter *counter_new(Count *c)
 
 static gpointer worker_new(gpointer user)
 {
-    return counter_new(user);
+    Count *c = user;
+    return seq_new(c->spec, counter_new(c));
 }
 
 static void worker_free(gpointer worker, gpointer user)
 {
     Count *c = user;
+    Seq *q = worker;
     g_mutex_lock(&c->lock);
-    g_ptr_array_add(c->counters, worker);
+    g_ptr_array_add(c->counters, q->counter);
     g_mutex_unlock(&c->lock);
+    seq_free(q);
 }
 
 static gboolean map(const CorpusTokenBatch *b, const CorpusChunk *chunk, gpointer worker,
                     gpointer user, GError **error)
 {
-    Count *c = user;
-    Seq q;
-    seq_init(&q, c->spec, worker);
-    if (!count_tokens(&q, b, 0, error))
+    Seq *q = worker;
+    (void)user;
+    /* The chunk starts a line, so a sentence. */
+    q->n = q->done = 0;
+    q->broken = TRUE;
+    q->open = FALSE;
+    if (!count_tokens(q, b, error))
         return FALSE;
     /* A sentence left open goes on in the next chunk, which the calling thread counts. */
-    return !closes(b, chunk) || end_sentence(&q, TRUE, error);
+    if (closes(b, chunk) && !end_sentence(q, error))
+        return FALSE;
+    return flush(q, error);
 }
 
 /* ---- the calling thread ---- */
 
 /* Take the last sentence of a batch counted by a worker as the window, without counting. */
-static void take_tail(Seq *q, const CorpusTokenBatch *b)
+static gboolean take_tail(Seq *q, const CorpusTokenBatch *b, GError **error)
 {
     guint want = q->spec->n_max - 1;
     size_t start = b->n, k = b->n;
     guint found = 0;
     gboolean any = FALSE;
 
-    q->n = 0;
-    q->open = FALSE;
     while (k > 0) {
         const CorpusToken *t = &b->tokens[--k];
         if (counted(q->spec, t)) {
@@ -232,37 +258,44 @@ static void take_tail(Seq *q, const CorpusTokenBatch *b)
             break;
     }
     if (!any)
-        return;
-    if (q->spec->sentence_marks)
-        push(q, CORPUS_NGRAM_BOS, strlen(CORPUS_NGRAM_BOS), FALSE);
+        return TRUE;
+    if (q->spec->sentence_marks &&
+        !append(q, CORPUS_NGRAM_BOS, strlen(CORPUS_NGRAM_BOS), FALSE, error))
+        return FALSE;
     q->open = TRUE;
     for (k = start; k < b->n; k++) {
-        if (counted(q->spec, &b->tokens[k]))
-            push(q, b->tokens[k].text, b->tokens[k].len, FALSE);
+        const CorpusToken *t = &b->tokens[k];
+        if (counted(q->spec, t) && !append(q, t->text, t->len, FALSE, error))
+            return FALSE;
     }
+    return TRUE;
 }
 
 static gboolean consume(const CorpusTokenBatch *b, const CorpusChunk *chunk, gpointer user,
                         GError **error)
 {
     Count *c = user;
-    Seq *q = &c->main;
+    Seq *q = c->main;
 
     if (!chunk->mid_line) {
         /* Counted by a worker; keep only what the next chunk may continue. */
-        q->n = 0;
+        q->n = q->done = 0;
+        q->broken = TRUE;
         q->open = FALSE;
         if (!closes(b, chunk) && !c->spec->chars && c->spec->n_max > 1) {
-            take_tail(q, b);
+            if (!take_tail(q, b, error))
+                return FALSE;
             save_window(q);
         }
         return TRUE;
     }
     /* A chunk that continues a line: counted here, after the window of the previous one. */
-    if (!count_tokens(q, b, 0, error))
+    if (!count_tokens(q, b, error))
         return FALSE;
-    if (closes(b, chunk))
-        return end_sentence(q, TRUE, error);
+    if (closes(b, chunk) && !end_sentence(q, error))
+        return FALSE;
+    if (!flush(q, error))
+        return FALSE;
     save_window(q);
     return TRUE;
 }
@@ -305,7 +338,8 @@ static Owner *owner_new(CorpusRecSource *merged, GPtrArray *counters)
 
 CorpusRecSource *corpus_ngram_count(const CorpusNgramSpec *spec, const CorpusTokStreamSpec *tok,
                                     const CorpusPipelineSpec *base, const char *const *files,
-                                    guint n_files, CorpusRuns *runs, GError **error)
+                                    guint n_files, CorpusRuns *runs, CorpusRecOrder want,
+                                    CorpusRecOrder *got, GError **error)
 {
     Count c = {0};
     CorpusTokStreamSpec ts = *tok;
@@ -317,8 +351,7 @@ CorpusRecSource *corpus_ngram_count(const CorpusNgramSpec *spec, const CorpusTok
     c.share = spec->memory ? MAX(spec->memory / n_counters, (size_t)1 << 20) : 0;
     g_mutex_init(&c.lock);
     c.counters = g_ptr_array_new_with_free_func((GDestroyNotify)corpus_counter_free);
-    c.local = counter_new(&c);
-    seq_init(&c.main, spec, c.local);
+    c.main = seq_new(spec, counter_new(&c));
 
     ts.consume = consume;
     ts.user = &c;
@@ -326,38 +359,43 @@ CorpusRecSource *corpus_ngram_count(const CorpusNgramSpec *spec, const CorpusTok
     ts.worker_free = worker_free;
     ts.map = map;
     gboolean ok = corpus_tok_stream_run(&ts, base, files, n_files, error);
-    g_ptr_array_add(c.counters, c.local);
-    c.local = NULL;
+    g_ptr_array_add(c.counters, c.main->counter);
+    seq_free(c.main);
 
     if (ok) {
-        /* After any spill, spill everything, so that merging holds no table in memory. */
-        gboolean spilled = corpus_runs_count(runs) > 0;
-        guint n = c.counters->len;
-        CorpusRecSource **srcs = g_new(CorpusRecSource *, n + 1);
-        guint n_srcs = 0;
-        for (guint i = 0; ok && i < n; i++) {
-            CorpusCounter *counter = g_ptr_array_index(c.counters, i);
-            if (spilled)
-                ok = corpus_counter_spill(counter, error);
-            else
-                srcs[n_srcs++] = corpus_counter_source(counter);
+        /* Without a spill, and with room enough, one counter takes in the others and sorts
+         * its tables in the order wanted; otherwise every counter is spilled, so that merging
+         * holds no table in memory, and the runs are merged in key order. */
+        guint n = c.counters->len, big = 0;
+        size_t held = 0;
+        for (guint i = 0; i < n; i++) {
+            size_t m = corpus_counter_memory(g_ptr_array_index(c.counters, i));
+            held += m;
+            if (m > corpus_counter_memory(g_ptr_array_index(c.counters, big)))
+                big = i;
         }
-        if (ok) {
-            result = corpus_runs_merge(runs, srcs, n_srcs, CORPUS_ORDER_KEY, error);
-            n_srcs = 0;
-            if (result) {
-                /* The sources empty their counters when freed: keep the counters alive. */
-                Owner *o = owner_new(result, g_steal_pointer(&c.counters));
-                result = &o->base;
+        if (corpus_runs_count(runs) == 0 && (!spec->memory || held <= spec->memory / 2)) {
+            CorpusCounter *dst = g_ptr_array_index(c.counters, big);
+            for (guint i = 0; i < n; i++) {
+                if (i != big)
+                    corpus_counter_absorb(dst, g_ptr_array_index(c.counters, i));
             }
+            result = corpus_counter_source(dst, want);
+            *got = want;
+        } else {
+            for (guint i = 0; ok && i < n; i++)
+                ok = corpus_counter_spill(g_ptr_array_index(c.counters, i), error);
+            result = ok ? corpus_runs_merge(runs, NULL, 0, CORPUS_ORDER_KEY, error) : NULL;
+            *got = CORPUS_ORDER_KEY;
         }
-        for (guint i = 0; i < n_srcs; i++)
-            corpus_rec_source_free(srcs[i]);
-        g_free(srcs);
+        if (result) {
+            /* The source reads the counters' tables: keep the counters alive. */
+            Owner *o = owner_new(result, g_steal_pointer(&c.counters));
+            result = &o->base;
+        }
     }
     if (c.counters)
         g_ptr_array_unref(c.counters);
-    corpus_buf_clear(&c.main.saved);
     g_mutex_clear(&c.lock);
     return result;
 }

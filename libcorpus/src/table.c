@@ -259,7 +259,7 @@ static gboolean write_top_by_key(CorpusRecSource *sorted, const CorpusTableSpec 
     GError *e = NULL;
     gboolean ok = TRUE;
 
-    while (top.n < spec->top && sorted->next(sorted, &e))
+    while (top.n < spec->top && sorted->next(sorted, &e) && sorted->count >= spec->min_count)
         collector_add(&top, sorted->key, sorted->len, sorted->count, NULL);
     if (e) {
         g_propagate_error(error, e);
@@ -274,14 +274,48 @@ static gboolean write_top_by_key(CorpusRecSource *sorted, const CorpusTableSpec 
     return ok;
 }
 
-gboolean corpus_table_write(CorpusRecSource *src, const CorpusTableSpec *spec, CorpusRuns *runs,
-                            CorpusOut *out, GError **error)
+CorpusRecOrder corpus_table_source_order(const CorpusTableSpec *spec)
+{
+    return spec->top ? CORPUS_ORDER_COUNT : spec->sort;
+}
+
+/* Write the rows of src, in count order, as --top and --sort say. */
+static gboolean write_counted(CorpusRecSource *sorted, const CorpusTableSpec *spec,
+                              CorpusOut *out, GError **error)
+{
+    GError *e = NULL;
+    gboolean ok = TRUE;
+    guint64 rows = 0;
+
+    if (spec->top && spec->sort == CORPUS_ORDER_KEY)
+        return write_top_by_key(sorted, spec, out, error);
+    while (ok && (!spec->top || rows < spec->top) && sorted->next(sorted, &e)) {
+        if (sorted->count < spec->min_count)
+            break; /* counts only go down from here */
+        ok = emit(spec, out, sorted->key, sorted->len, sorted->count, error);
+        rows++;
+    }
+    if (e) {
+        g_propagate_error(error, e);
+        ok = FALSE;
+    }
+    return ok;
+}
+
+gboolean corpus_table_write(CorpusRecSource *src, CorpusRecOrder src_order,
+                            const CorpusTableSpec *spec, CorpusRuns *runs, CorpusOut *out,
+                            GError **error)
 {
     GError *e = NULL;
     gboolean ok = TRUE;
 
     if (!spec->jsonl && spec->header)
         write_header(spec, corpus_out_buf(out));
+    if (src_order == CORPUS_ORDER_COUNT) {
+        ok = write_counted(src, spec, out, error);
+        corpus_rec_source_free(src);
+        return ok;
+    }
     if (spec->sort == CORPUS_ORDER_KEY && !spec->top) {
         while (ok && src->next(src, &e)) {
             if (src->count >= spec->min_count)
@@ -309,19 +343,7 @@ gboolean corpus_table_write(CorpusRecSource *src, const CorpusTableSpec *spec, C
     }
     CorpusRecSource *sorted = ok ? collector_finish(&c, error) : NULL;
     if (sorted) {
-        if (spec->top && spec->sort == CORPUS_ORDER_KEY) {
-            ok = write_top_by_key(sorted, spec, out, error);
-        } else {
-            guint64 rows = 0;
-            while (ok && (!spec->top || rows < spec->top) && sorted->next(sorted, &e)) {
-                ok = emit(spec, out, sorted->key, sorted->len, sorted->count, error);
-                rows++;
-            }
-            if (e) {
-                g_propagate_error(error, e);
-                ok = FALSE;
-            }
-        }
+        ok = write_counted(sorted, spec, out, error);
         corpus_rec_source_free(sorted);
     } else {
         ok = FALSE;

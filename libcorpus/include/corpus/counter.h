@@ -37,8 +37,14 @@ CORPUS_API void corpus_counter_free(CorpusCounter *c);
 /* The vocabulary that gives the ids. */
 CORPUS_API CorpusVocab *corpus_counter_vocab(CorpusCounter *c);
 
-/* Add k to the n-gram ids[0..n) (n_min <= n <= n_max). */
-CORPUS_API void corpus_counter_add(CorpusCounter *c, const guint32 *ids, guint n, guint64 k);
+/* Count the n-grams of two tokens or more (orders max(n_min, 2) to n_max) that end at the
+ * positions [from, to) of a stream of ids: the n-gram of order n ending at i is
+ * ids[i - n + 1 .. i], counted when run[i] >= n, where run[i] is the number of ids of its
+ * sentence up to and including i (capped at 255).  Unigrams are the vocabulary's counts
+ * (corpus_vocab_add()).  The slots of coming n-grams are prefetched, which hides most of the
+ * cost of a table larger than the cache. */
+CORPUS_API void corpus_counter_add_stream(CorpusCounter *c, const guint32 *ids,
+                                          const guint8 *run, size_t from, size_t to);
 
 /* TRUE when the memory given is used up: spill before adding much more. */
 CORPUS_API gboolean corpus_counter_over(const CorpusCounter *c);
@@ -49,9 +55,16 @@ CORPUS_API gboolean corpus_counter_spill(CorpusCounter *c, GError **error);
 /* Runs written by this counter. */
 CORPUS_API guint corpus_counter_spills(const CorpusCounter *c);
 
-/* The counts as a key-ordered source.  The counter must not be used while the source lives;
+/* The counts as a source in order.  The counter must not be used while the source lives;
  * freeing the source empties the counter. */
-CORPUS_API CorpusRecSource *corpus_counter_source(CorpusCounter *c);
+CORPUS_API CorpusRecSource *corpus_counter_source(CorpusCounter *c, CorpusRecOrder order);
+
+/* Bytes the counter holds. */
+CORPUS_API size_t corpus_counter_memory(const CorpusCounter *c);
+
+/* Add everything src counted to c, and empty src (same spec).  c may pass its memory while
+ * doing so: the caller makes sure both fit. */
+CORPUS_API void corpus_counter_absorb(CorpusCounter *c, CorpusCounter *src);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CorpusCounter, corpus_counter_free)
 

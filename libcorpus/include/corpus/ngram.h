@@ -33,13 +33,15 @@ typedef struct {
 /* Count the n-grams of files[0..n_files).  tok gives the text options (norm, docs, stem,
  * stopwords; its callbacks are ignored), base the pipeline options (threads, invalid UTF-8,
  * warnings, progress).  Tables that outgrow the memory go to runs.  Returns every n-gram with
- * its count in key order (bytewise), or NULL with the error.  The source must be freed before
+ * its count, each once, or NULL with the error.  The records come in order `want` when the
+ * counts fit in memory, else in key order: *got says which.  The source must be freed before
  * runs. */
 CORPUS_API CorpusRecSource *corpus_ngram_count(const CorpusNgramSpec *spec,
                                                const CorpusTokStreamSpec *tok,
                                                const CorpusPipelineSpec *base,
                                                const char *const *files, guint n_files,
-                                               CorpusRuns *runs, GError **error);
+                                               CorpusRuns *runs, CorpusRecOrder want,
+                                               CorpusRecOrder *got, GError **error);
 
 /* Number of tokens of a key: spaces + 1 for word n-grams, characters for character n-grams. */
 CORPUS_API guint corpus_ngram_order(const char *key, size_t len, gboolean chars);

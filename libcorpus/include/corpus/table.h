@@ -29,10 +29,15 @@ typedef struct {
     size_t memory; /* bytes for sorting by count (0: no limit) */
 } CorpusTableSpec;
 
-/* Write the records of src (key order, each key once) to out.  Runs, when sorting needs them,
- * go to runs.  Takes over src. */
-CORPUS_API gboolean corpus_table_write(CorpusRecSource *src, const CorpusTableSpec *spec,
-                                       CorpusRuns *runs, CorpusOut *out, GError **error);
+/* Write the records of src (in order src_order, each key once) to out.  Runs, when sorting
+ * needs them, go to runs.  Takes over src. */
+CORPUS_API gboolean corpus_table_write(CorpusRecSource *src, CorpusRecOrder src_order,
+                                       const CorpusTableSpec *spec, CorpusRuns *runs,
+                                       CorpusOut *out, GError **error);
+
+/* The order to ask of a source for this spec: count order when rows are sorted by count or
+ * --top picks them. */
+CORPUS_API CorpusRecOrder corpus_table_source_order(const CorpusTableSpec *spec);
 
 /* Parse a size with an optional K, M, G or T suffix (powers of 1024), e.g. "512M". */
 CORPUS_API gboolean corpus_parse_size(const char *s, size_t *size, GError **error);

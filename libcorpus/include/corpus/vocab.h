@@ -57,14 +57,19 @@ CORPUS_API void corpus_vocab_free(CorpusVocab *v);
 
 /* The id of s[0..len), added if new (with count 0). */
 CORPUS_API guint32 corpus_vocab_intern(CorpusVocab *v, const char *s, size_t len);
+/* corpus_vocab_intern(), and add k to the count; G_MAXUINT32 when the count would pass
+ * 2^64 - 1 (it is then left unchanged). */
+CORPUS_API guint32 corpus_vocab_add(CorpusVocab *v, const char *s, size_t len, guint64 k);
+/* Start fetching the slot of s[0..len) into the cache (a hint for a coming lookup). */
+CORPUS_API void corpus_vocab_prefetch(const CorpusVocab *v, const char *s, size_t len);
 /* The id of s[0..len), or G_MAXUINT32 when absent. */
 CORPUS_API guint32 corpus_vocab_lookup(const CorpusVocab *v, const char *s, size_t len);
 
 CORPUS_API guint32 corpus_vocab_size(const CorpusVocab *v);
 /* The bytes of id (not NUL-terminated), valid until corpus_vocab_reset()/free. */
 CORPUS_API const char *corpus_vocab_text(const CorpusVocab *v, guint32 id, size_t *len);
-/* The counts, indexed by id (corpus_vocab_size() entries); writable. */
-CORPUS_API guint64 *corpus_vocab_counts(CorpusVocab *v);
+/* The count of id. */
+CORPUS_API guint64 corpus_vocab_count(const CorpusVocab *v, guint32 id);
 
 /* Ids in bytewise order of their strings (corpus_vocab_size() entries, g_free it). */
 CORPUS_API guint32 *corpus_vocab_sorted_ids(const CorpusVocab *v);
