@@ -300,42 +300,6 @@ static gboolean consume(const CorpusTokenBatch *b, const CorpusChunk *chunk, gpo
     return TRUE;
 }
 
-/* The merged counts, and the counters whose tables the merge reads. */
-typedef struct {
-    CorpusRecSource base;
-    CorpusRecSource *merged;
-    GPtrArray *counters;
-} Owner;
-
-static gboolean owner_next(CorpusRecSource *src, GError **error)
-{
-    Owner *o = (Owner *)src;
-    if (!o->merged->next(o->merged, error))
-        return FALSE;
-    src->key = o->merged->key;
-    src->len = o->merged->len;
-    src->count = o->merged->count;
-    return TRUE;
-}
-
-static void owner_free(CorpusRecSource *src)
-{
-    Owner *o = (Owner *)src;
-    corpus_rec_source_free(o->merged);
-    g_ptr_array_unref(o->counters);
-    g_free(o);
-}
-
-static Owner *owner_new(CorpusRecSource *merged, GPtrArray *counters)
-{
-    Owner *o = g_new0(Owner, 1);
-    o->base.next = owner_next;
-    o->base.free = owner_free;
-    o->merged = merged;
-    o->counters = counters;
-    return o;
-}
-
 CorpusRecSource *corpus_ngram_count(const CorpusNgramSpec *spec, const CorpusTokStreamSpec *tok,
                                     const CorpusPipelineSpec *base, const char *const *files,
                                     guint n_files, CorpusRuns *runs, CorpusRecOrder want,
@@ -388,11 +352,9 @@ CorpusRecSource *corpus_ngram_count(const CorpusNgramSpec *spec, const CorpusTok
             result = ok ? corpus_runs_merge(runs, NULL, 0, CORPUS_ORDER_KEY, error) : NULL;
             *got = CORPUS_ORDER_KEY;
         }
-        if (result) {
-            /* The source reads the counters' tables: keep the counters alive. */
-            Owner *o = owner_new(result, g_steal_pointer(&c.counters));
-            result = &o->base;
-        }
+        if (result) /* the source reads the counters' tables: keep them */
+            result = corpus_rec_source_keep(result, g_steal_pointer(&c.counters),
+                                            (GDestroyNotify)g_ptr_array_unref);
     }
     if (c.counters)
         g_ptr_array_unref(c.counters);

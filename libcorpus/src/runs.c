@@ -31,6 +31,45 @@ void corpus_rec_source_free(CorpusRecSource *src)
         src->free(src);
 }
 
+typedef struct {
+    CorpusRecSource base;
+    CorpusRecSource *src;
+    gpointer data;
+    GDestroyNotify destroy;
+} Keep;
+
+static gboolean keep_next(CorpusRecSource *src, GError **error)
+{
+    Keep *k = (Keep *)src;
+    if (!k->src->next(k->src, error))
+        return FALSE;
+    src->key = k->src->key;
+    src->len = k->src->len;
+    src->count = k->src->count;
+    return TRUE;
+}
+
+static void keep_free(CorpusRecSource *src)
+{
+    Keep *k = (Keep *)src;
+    corpus_rec_source_free(k->src);
+    if (k->destroy)
+        k->destroy(k->data);
+    g_free(k);
+}
+
+CorpusRecSource *corpus_rec_source_keep(CorpusRecSource *src, gpointer data,
+                                        GDestroyNotify destroy)
+{
+    Keep *k = g_new0(Keep, 1);
+    k->base.next = keep_next;
+    k->base.free = keep_free;
+    k->src = src;
+    k->data = data;
+    k->destroy = destroy;
+    return &k->base;
+}
+
 /* ---- the set of runs ---- */
 
 struct CorpusRuns {

@@ -8,6 +8,7 @@
 #include <corpus/counter.h>
 #include <corpus/error.h>
 #include <corpus/export.h>
+#include <corpus/merge.h>
 #include <corpus/ngram.h>
 #include <corpus/norm.h>
 #include <corpus/out.h>
@@ -17,6 +18,7 @@
 #include <corpus/stem.h>
 #include <corpus/stopwords.h>
 #include <corpus/table.h>
+#include <corpus/tableread.h>
 #include <corpus/tok.h>
 #include <corpus/tokstream.h>
 #include <corpus/tokwrite.h>

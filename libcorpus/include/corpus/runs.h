@@ -38,6 +38,11 @@ struct CorpusRecSource {
 
 CORPUS_API void corpus_rec_source_free(CorpusRecSource *src);
 
+/* A source that gives the records of src and, when freed, frees src, then data (with
+ * destroy): for a source that reads data it does not own. */
+CORPUS_API CorpusRecSource *corpus_rec_source_keep(CorpusRecSource *src, gpointer data,
+                                                   GDestroyNotify destroy);
+
 typedef struct CorpusRuns CorpusRuns;
 typedef struct CorpusRunWriter CorpusRunWriter;
 
