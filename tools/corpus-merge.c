@@ -86,7 +86,8 @@ int main(int argc, char **argv)
         g_free(spec.header);
         ts.columns = (const char *const *)names;
         ts.n_columns = g_strv_length(names);
-        corpus_table_write(totals, order, &ts, runs, out, &error);
+        if (corpus_table_write(totals, order, &ts, runs, out, &error))
+            corpus_cli_report_runs(table, runs);
     }
     return corpus_cli_finish(out, error);
 }

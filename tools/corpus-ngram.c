@@ -129,7 +129,8 @@ int main(int argc, char **argv)
             ts.derived = order_of;
             ts.derived_user = GINT_TO_POINTER(spec.chars);
         }
-        corpus_table_write(counts, order, &ts, runs, out, &error);
+        if (corpus_table_write(counts, order, &ts, runs, out, &error))
+            corpus_cli_report_runs(table, runs);
     }
     return corpus_cli_finish(out, error);
 }

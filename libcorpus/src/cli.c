@@ -132,6 +132,10 @@ CorpusTableOptions *corpus_cli_add_table_options(GOptionContext *ctx)
          "SIZE"},
         {"tmpdir", 0, 0, G_OPTION_ARG_FILENAME, &table_options.tmpdir,
          "Directory for temporary files [$TMPDIR, else /tmp]", "DIR"},
+        {"verbose", 0, 0, G_OPTION_ARG_NONE, &table_options.verbose,
+         "Report on standard error the memory used and the sorted runs written to temporary "
+         "files",
+         NULL},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &table_options.output,
          "Write to FILE (atomically) instead of standard output", "FILE"},
         G_OPTION_ENTRY_NULL,
@@ -380,4 +384,15 @@ int corpus_cli_finish(CorpusOut *out, GError *error)
     }
     corpus_out_free(out);
     return status;
+}
+
+void corpus_cli_report_runs(const CorpusTableOptions *o, CorpusRuns *runs)
+{
+    char size[32];
+    if (!o->verbose)
+        return;
+    format_size(size, sizeof size, (double)o->memory_value);
+    corpus_cli_message("memory %s; %u sorted runs written to temporary files; %u merge rounds "
+                       "before the last",
+                       size, corpus_runs_written(runs), corpus_runs_rounds(runs));
 }

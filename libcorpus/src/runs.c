@@ -78,6 +78,8 @@ struct CorpusRuns {
     char *dir;    /* NULL until the first run */
     int slot;     /* signal-cleanup slot of dir */
     guint next_id;
+    guint written;    /* runs finished */
+    guint rounds;     /* intermediate merges */
     GPtrArray *files; /* finished runs, oldest first */
 };
 
@@ -104,6 +106,19 @@ void corpus_runs_free(CorpusRuns *r)
     g_free(r->parent);
     g_mutex_clear(&r->lock);
     g_free(r);
+}
+
+guint corpus_runs_written(CorpusRuns *r)
+{
+    g_mutex_lock(&r->lock);
+    guint n = r->written;
+    g_mutex_unlock(&r->lock);
+    return n;
+}
+
+guint corpus_runs_rounds(CorpusRuns *r)
+{
+    return r->rounds;
 }
 
 guint corpus_runs_count(CorpusRuns *r)
@@ -225,6 +240,7 @@ gboolean corpus_run_writer_finish(CorpusRunWriter *w, GError **error)
     if (ok) {
         g_mutex_lock(&w->runs->lock);
         g_ptr_array_add(w->runs->files, w->path);
+        w->runs->written++;
         g_mutex_unlock(&w->runs->lock);
     } else {
         unlink(w->path);
@@ -504,6 +520,7 @@ CorpusRecSource *corpus_runs_merge(CorpusRuns *r, CorpusRecSource **extra, guint
         if (!open_runs(r, 0, k, round, error))
             goto fail;
         g_ptr_array_remove_range(r->files, 0, k);
+        r->rounds++;
         CorpusRecSource *m = corpus_rec_merge_new(round, k, order);
         CorpusRunWriter *w = corpus_run_writer_new(r, error);
         gboolean ok = w != NULL;

@@ -52,6 +52,7 @@ typedef struct {
     char *memory;      /* --memory */
     char *tmpdir;      /* --tmpdir */
     gboolean no_header;
+    gboolean verbose;  /* --verbose */
 
     gboolean jsonl;
     CorpusRecOrder order;
@@ -77,6 +78,9 @@ CORPUS_API CorpusTextOptions *corpus_cli_add_text_options(GOptionContext *ctx,
 
 /* Add the count-table options to ctx; static storage owned by the cli layer. */
 CORPUS_API CorpusTableOptions *corpus_cli_add_table_options(GOptionContext *ctx);
+
+/* With --verbose, report on standard error how counting used memory and temporary files. */
+CORPUS_API void corpus_cli_report_runs(const CorpusTableOptions *opts, CorpusRuns *runs);
 
 /* The table options as a CorpusTableSpec (columns and derived column left unset). */
 CORPUS_API void corpus_cli_table_spec(const CorpusTableOptions *opts, CorpusTableSpec *spec);

@@ -50,8 +50,12 @@ typedef struct CorpusRunWriter CorpusRunWriter;
 CORPUS_API CorpusRuns *corpus_runs_new(const char *tmpdir);
 /* Remove every run and the directory. */
 CORPUS_API void corpus_runs_free(CorpusRuns *runs);
-/* Runs written so far (thread-safe). */
+/* Runs waiting to be merged (thread-safe). */
 CORPUS_API guint corpus_runs_count(CorpusRuns *runs);
+/* Runs written since the set was made, intermediate merges included (thread-safe). */
+CORPUS_API guint corpus_runs_written(CorpusRuns *runs);
+/* Intermediate merge rounds done because there were more than CORPUS_RUNS_MAX_OPEN runs. */
+CORPUS_API guint corpus_runs_rounds(CorpusRuns *runs);
 
 /* Start a run (thread-safe: workers spill concurrently).  NULL + CORPUS_ERROR_IO. */
 CORPUS_API CorpusRunWriter *corpus_run_writer_new(CorpusRuns *runs, GError **error);
