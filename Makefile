@@ -34,8 +34,7 @@ install: build
 
 # The 20 most frequent words of the bundled corpus (the README's first command).
 top: build
-	@$(BUILD)/bin/corpus-tok -1 --keep=word corpora/news/*.txt | grep -v '^$$' | \
-	    LC_ALL=C sort | LC_ALL=C uniq -c | LC_ALL=C sort -k1,1nr -k2 | head -20
+	@$(BUILD)/bin/corpus-ngram --keep=word --top=20 corpora/news/*.txt
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
