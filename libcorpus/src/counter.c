@@ -200,8 +200,6 @@ void corpus_counter_add_stream(CorpusCounter *c, const guint32 *ids, const guint
     }
 }
 
-/* ---- moving counts from one counter into another ---- */
-
 size_t corpus_counter_memory(const CorpusCounter *c)
 {
     return c->quota.used;
@@ -213,57 +211,6 @@ static void reset(CorpusCounter *c)
         table_release(c, &c->tables[n]);
     corpus_vocab_reset(c->vocab);
     c->quota.over = FALSE;
-}
-
-void corpus_counter_absorb(CorpusCounter *c, CorpusCounter *src)
-{
-    guint32 n_ids = corpus_vocab_size(src->vocab);
-    guint32 *map = g_new(guint32, MAX(n_ids, 1u));
-    size_t limit = c->quota.limit;
-
-    c->quota.limit = G_MAXSIZE; /* the caller checked that both fit */
-    for (guint32 id = 0; id < n_ids; id++) {
-        size_t len;
-        const char *text = corpus_vocab_text(src->vocab, id, &len);
-        map[id] = corpus_vocab_add(c->vocab, text, len, corpus_vocab_count(src->vocab, id));
-    }
-    for (guint n = MAX(c->spec.n_min, 2u); n <= c->spec.n_max; n++) {
-        Table *st = &src->tables[n], *t = &c->tables[n];
-        guint32 ids[LOOKAHEAD][CORPUS_NGRAM_MAX];
-        guint64 hash[LOOKAHEAD], count[LOOKAHEAD];
-        guint head = 0, queued = 0;
-        size_t next = 0;
-
-        if (!st->slots)
-            continue;
-        if (!t->slots)
-            table_alloc(c, t, MIN_SLOTS);
-        /* Grow once, to room for both at half load, rather than step by step. */
-        while (t->used + st->used > (t->mask + 1) / 2)
-            table_grow(c, t);
-        for (;;) {
-            while (queued < LOOKAHEAD && next <= st->mask) {
-                guint32 *rec = st->slots + next++ * st->stride;
-                if (!*count_of(st, rec))
-                    continue;
-                guint tail = (head + queued++) % LOOKAHEAD;
-                for (guint k = 0; k < n; k++)
-                    ids[tail][k] = map[rec[k]];
-                count[tail] = *count_of(st, rec);
-                hash[tail] = corpus_hash_ids(ids[tail], n);
-                __builtin_prefetch(t->slots + (hash[tail] & t->mask) * t->stride, 1);
-            }
-            if (!queued)
-                break;
-            add_hashed(c, t, ids[head], hash[head], count[head]);
-            head = (head + 1) % LOOKAHEAD;
-            queued--;
-        }
-    }
-    g_free(map);
-    reset(src);
-    c->quota.limit = limit;
-    c->quota.over = c->quota.used > limit;
 }
 
 /* ---- sorting records ---- */
@@ -301,6 +248,15 @@ static inline int rec_cmp(const guint32 *a, const guint32 *b, const SortShape *s
     return 0;
 }
 
+static inline int rec_key_cmp(const guint32 *a, const guint32 *b, guint n)
+{
+    for (guint i = 0; i < n; i++) {
+        if (a[i] != b[i])
+            return a[i] < b[i] ? -1 : 1;
+    }
+    return 0;
+}
+
 static void insertion_sort(guint32 *base, size_t cnt, const SortShape *s)
 {
     guint64 tmp64[(CORPUS_NGRAM_MAX + 3) / 2 + 1];
@@ -332,62 +288,130 @@ static inline guint digit(const guint32 *rec, const SortShape *s, guint byte)
     return (rec[col] >> shift) & 0xFF;
 }
 
-/* American flag sort of base[0..cnt) from key byte `byte` on. */
-static void flag_sort(guint32 *base, size_t cnt, const SortShape *s, guint byte)
+static guint key_bytes(const SortShape *s)
 {
-    guint total = s->count_bytes + s->n * s->bytes_per_col;
+    return s->count_bytes + s->n * s->bytes_per_col;
+}
+
+/* Permute base[0..cnt) into buckets by the first key byte, from *byte on, in which the records
+ * differ (*byte is set to it); count[d] and end[d] give bucket d.  FALSE when the records agree
+ * on every remaining byte. */
+static gboolean flag_split(guint32 *base, size_t cnt, const SortShape *s, guint *byte,
+                           size_t count[256], size_t end[256])
+{
     guint64 tmp64[(CORPUS_NGRAM_MAX + 3) / 2 + 1];
     guint32 *tmp = (guint32 *)(void *)tmp64;
     guint w = s->stride / 2;
 
-    while (cnt > 32 && byte < total) {
-        size_t count[256] = {0};
+    for (;; (*byte)++) {
+        if (*byte >= key_bytes(s))
+            return FALSE;
+        memset(count, 0, 256 * sizeof(size_t));
         for (size_t i = 0; i < cnt; i++)
-            count[digit(base + i * s->stride, s, byte)]++;
-        if (count[digit(base, s, byte)] == cnt) {
-            byte++; /* one bucket: go on with the next byte */
-            continue;
-        }
-        size_t next[256], end[256], sum = 0;
-        for (guint d = 0; d < 256; d++) {
-            next[d] = sum;
-            sum += count[d];
-            end[d] = sum;
-        }
-        for (guint d = 0; d < 256; d++) {
-            while (next[d] < end[d]) {
-                guint32 *rec = base + next[d] * s->stride;
-                guint e = digit(rec, s, byte);
-                if (e == d) {
-                    next[d]++;
-                    continue;
-                }
-                /* Move rec to its bucket; bring that slot's record here. */
-                guint32 *dst = base + next[e]++ * s->stride;
-                rec_copy(tmp, dst, w);
-                rec_copy(dst, rec, w);
-                rec_copy(rec, tmp, w);
-            }
-        }
-        for (guint d = 0; d < 256; d++) {
-            if (count[d] > 1)
-                flag_sort(base + (end[d] - count[d]) * s->stride, count[d], s, byte + 1);
-        }
-        return;
+            count[digit(base + i * s->stride, s, *byte)]++;
+        if (count[digit(base, s, *byte)] != cnt)
+            break;
     }
-    if (cnt > 1 && byte < total)
-        insertion_sort(base, cnt, s);
+    size_t next[256], sum = 0;
+    for (guint d = 0; d < 256; d++) {
+        next[d] = sum;
+        sum += count[d];
+        end[d] = sum;
+    }
+    for (guint d = 0; d < 256; d++) {
+        while (next[d] < end[d]) {
+            guint32 *rec = base + next[d] * s->stride;
+            guint e = digit(rec, s, *byte);
+            if (e == d) {
+                next[d]++;
+                continue;
+            }
+            /* Move rec to its bucket; bring that slot's record here. */
+            guint32 *dst = base + next[e]++ * s->stride;
+            rec_copy(tmp, dst, w);
+            rec_copy(dst, rec, w);
+            rec_copy(rec, tmp, w);
+        }
+    }
+    return TRUE;
 }
 
-/* Sort the first `used` records of t (ids already ranks) in order; n_ids bounds the ranks. */
-static void sort_records(Table *t, guint32 n_ids, CorpusRecOrder order)
+/* American flag sort of base[0..cnt) from key byte `byte` on. */
+static void flag_sort(guint32 *base, size_t cnt, const SortShape *s, guint byte)
+{
+    size_t count[256], end[256];
+
+    if (cnt <= 32) {
+        if (cnt > 1 && byte < key_bytes(s))
+            insertion_sort(base, cnt, s);
+        return;
+    }
+    if (!flag_split(base, cnt, s, &byte, count, end))
+        return;
+    for (guint d = 0; d < 256; d++) {
+        if (count[d] > 1)
+            flag_sort(base + (end[d] - count[d]) * s->stride, count[d], s, byte + 1);
+    }
+}
+
+/* Run func on every job with up to `threads` threads (in the calling thread with one). */
+static void run_jobs(GPtrArray *jobs, GFunc func, guint threads)
+{
+    if (threads < 2 || jobs->len < 2) {
+        for (guint i = 0; i < jobs->len; i++)
+            func(g_ptr_array_index(jobs, i), NULL);
+        return;
+    }
+    GThreadPool *pool = g_thread_pool_new(func, NULL, (gint)MIN(threads, jobs->len), TRUE, NULL);
+    for (guint i = 0; i < jobs->len; i++)
+        g_thread_pool_push(pool, g_ptr_array_index(jobs, i), NULL);
+    g_thread_pool_free(pool, FALSE, TRUE);
+}
+
+typedef struct {
+    guint32 *base;
+    size_t cnt;
+    const SortShape *s;
+    guint byte;
+} SortJob;
+
+static void sort_job(gpointer data, gpointer user)
+{
+    SortJob *j = data;
+    (void)user;
+    flag_sort(j->base, j->cnt, j->s, j->byte);
+}
+
+/* flag_sort() of a large array on several threads: split once, then sort the buckets. */
+static void flag_sort_parallel(guint32 *base, size_t cnt, const SortShape *s, guint threads)
+{
+    size_t count[256], end[256];
+    guint byte = 0;
+
+    if (threads < 2 || cnt < 65536) {
+        flag_sort(base, cnt, s, 0);
+        return;
+    }
+    if (!flag_split(base, cnt, s, &byte, count, end))
+        return;
+    SortJob jobs[256];
+    g_autoptr(GPtrArray) list = g_ptr_array_new();
+    for (guint d = 0; d < 256; d++) {
+        if (count[d] < 2)
+            continue;
+        jobs[d] = (SortJob){base + (end[d] - count[d]) * s->stride, count[d], s, byte + 1};
+        g_ptr_array_add(list, &jobs[d]);
+    }
+    run_jobs(list, sort_job, threads);
+}
+
+/* The shape of a sort of t's records in order; n_ids bounds the ranks. */
+static SortShape shape_of(const Table *t, guint32 n_ids, CorpusRecOrder order)
 {
     SortShape shape = {t->stride, t->n, 0, 1};
     guint64 max = 0;
 
-    if (t->used < 2)
-        return;
-    while (shape.bytes_per_col < 4 && (n_ids - 1) >> (8 * shape.bytes_per_col))
+    while (shape.bytes_per_col < 4 && (MAX(n_ids, 1u) - 1) >> (8 * shape.bytes_per_col))
         shape.bytes_per_col++;
     if (order == CORPUS_ORDER_COUNT) {
         for (size_t i = 0; i < t->used; i++)
@@ -396,11 +420,12 @@ static void sort_records(Table *t, guint32 n_ids, CorpusRecOrder order)
         while (shape.count_bytes < 8 && max >> (8 * shape.count_bytes))
             shape.count_bytes++;
     }
-    flag_sort(t->slots, t->used, &shape, 0);
+    return shape;
 }
 
-/* Compact the records of t to the front, with ranks in place of ids. */
-static void compact(Table *t, const guint32 *rank)
+/* Compact the records of t to the front, with the global rank of each id in its place
+ * (map, when given, takes an id of this counter to an id of the one whose ranks these are). */
+static void compact(Table *t, const guint32 *map, const guint32 *rank)
 {
     size_t w = 0;
     for (size_t j = 0; j <= t->mask && t->slots; j++) {
@@ -409,7 +434,7 @@ static void compact(Table *t, const guint32 *rank)
             continue;
         guint32 *dst = t->slots + w * t->stride;
         for (guint k = 0; k < t->n; k++)
-            dst[k] = rank[rec[k]];
+            dst[k] = rank[map ? map[rec[k]] : rec[k]];
         if (dst != rec)
             memcpy(dst + t->n, rec + t->n, (t->stride - t->n) * sizeof(guint32));
         w++;
@@ -472,11 +497,12 @@ static void order_free(CorpusRecSource *src)
     g_free(s);
 }
 
-/* What the merged source of a counter owns besides its parts. */
+/* What the source of counters owns besides its parts. */
 typedef struct {
     CorpusRecSource base;
     CorpusRecSource *merged;
-    CorpusCounter *c;
+    CorpusCounter **counters;
+    guint k;
     Ranked ranked;
 } CounterSource;
 
@@ -497,18 +523,27 @@ static void counter_source_free(CorpusRecSource *src)
     corpus_rec_source_free(s->merged);
     g_free(s->ranked.bytes);
     g_free(s->ranked.off);
-    reset(s->c);
+    for (guint i = 0; i < s->k; i++)
+        reset(s->counters[i]);
+    g_free(s->counters);
     g_free(s);
 }
 
-/* The unigrams as a table of records {rank, count}. */
-static Table *unigram_table(const CorpusCounter *c, const guint32 *by_rank, guint32 n_ids)
+/* A table of its own with room for cnt records. */
+static Table *table_new_own(guint n, guint stride, size_t cnt)
 {
     Table *t = g_new0(Table, 1);
-    t->n = 1;
-    t->stride = 4;
-    t->mask = MAX(n_ids, 1u) - 1;
+    t->n = n;
+    t->stride = stride;
+    t->mask = MAX(cnt, 1u) - 1;
     t->slots = corpus_table_alloc0(table_bytes(t, t->mask + 1));
+    return t;
+}
+
+/* The unigrams of c as a table of records {rank, count}. */
+static Table *unigram_table(const CorpusCounter *c, const guint32 *by_rank, guint32 n_ids)
+{
+    Table *t = table_new_own(1, 4, n_ids);
     for (guint32 r = 0; r < n_ids; r++) {
         guint64 count = corpus_vocab_count(c->vocab, by_rank[r]);
         if (!count)
@@ -520,22 +555,104 @@ static Table *unigram_table(const CorpusCounter *c, const guint32 *by_rank, guin
     return t;
 }
 
-CorpusRecSource *corpus_counter_source(CorpusCounter *c, CorpusRecOrder order)
+/* Merge the key-sorted record arrays of k tables of one order into a table of its own, with
+ * the counts of equal keys summed. */
+static Table *merge_sorted(Table **in, guint k)
+{
+    size_t total = 0, pos[CORPUS_THREADS_MAX + 1] = {0};
+    guint n = in[0]->n, stride = in[0]->stride;
+
+    for (guint i = 0; i < k; i++)
+        total += in[i]->used;
+    Table *out = table_new_own(n, stride, total);
+    for (;;) {
+        guint32 *best = NULL;
+        guint bi = 0;
+        for (guint i = 0; i < k; i++) {
+            if (pos[i] == in[i]->used)
+                continue;
+            guint32 *rec = in[i]->slots + pos[i] * stride;
+            if (!best || rec_key_cmp(rec, best, n) < 0) {
+                best = rec;
+                bi = i;
+            }
+        }
+        if (!best)
+            break;
+        pos[bi]++;
+        guint32 *last = out->used ? out->slots + (out->used - 1) * stride : NULL;
+        if (last && rec_key_cmp(last, best, n) == 0) {
+            *count_of(out, last) += *count_of(out, best);
+        } else {
+            rec_copy(out->slots + out->used++ * stride, best, stride / 2);
+        }
+    }
+    return out;
+}
+
+typedef struct {
+    CorpusCounter *c;
+    Table *t;
+    const guint32 *map; /* NULL for the counter whose vocabulary gives the ranks */
+    const guint32 *rank;
+    guint32 n_ids;
+} PrepJob;
+
+/* Ranks in place of ids, sorted by key: one table of one counter. */
+static void prep_job(gpointer data, gpointer user)
+{
+    PrepJob *j = data;
+    (void)user;
+    compact(j->t, j->map, j->rank);
+    SortShape shape = shape_of(j->t, j->n_ids, CORPUS_ORDER_KEY);
+    flag_sort(j->t->slots, j->t->used, &shape, 0);
+}
+
+CorpusRecSource *corpus_counters_source(CorpusCounter **counters, guint k,
+                                        CorpusRecOrder order, guint threads)
 {
     CounterSource *cs = g_new0(CounterSource, 1);
     CorpusRecSource *parts[CORPUS_NGRAM_MAX + 1];
     guint n_parts = 0;
-    guint32 n_ids = corpus_vocab_size(c->vocab);
 
+    g_return_val_if_fail(k >= 1 && k <= CORPUS_THREADS_MAX + 1, NULL);
     cs->base.next = counter_source_next;
     cs->base.free = counter_source_free;
-    cs->c = c;
-    guint32 *by_rank = corpus_vocab_sorted_ids(c->vocab);
+    cs->counters = g_memdup2(counters, k * sizeof(CorpusCounter *));
+    cs->k = k;
+
+    /* The counter with the largest vocabulary gives the ids (and so the ranks) of all: the
+     * others' tokens, with their unigram counts, are added to its vocabulary. */
+    guint big = 0;
+    for (guint i = 1; i < k; i++) {
+        if (corpus_vocab_size(counters[i]->vocab) > corpus_vocab_size(counters[big]->vocab))
+            big = i;
+    }
+    CorpusCounter *dst = counters[big];
+    guint32 *maps[CORPUS_THREADS_MAX + 1] = {NULL};
+    size_t limit = dst->quota.limit;
+    dst->quota.limit = G_MAXSIZE; /* the caller checked that the counts fit */
+    for (guint i = 0; i < k; i++) {
+        if (i == big)
+            continue;
+        CorpusVocab *v = counters[i]->vocab;
+        guint32 n = corpus_vocab_size(v);
+        maps[i] = g_new(guint32, MAX(n, 1u));
+        for (guint32 id = 0; id < n; id++) {
+            size_t len;
+            const char *text = corpus_vocab_text(v, id, &len);
+            maps[i][id] = corpus_vocab_add(dst->vocab, text, len, corpus_vocab_count(v, id));
+        }
+    }
+    dst->quota.limit = limit;
+
+    guint32 n_ids = corpus_vocab_size(dst->vocab);
+    guint32 *by_rank = corpus_vocab_sorted_ids(dst->vocab);
     guint32 *rank = g_new(guint32, MAX(n_ids, 1u));
     size_t total = 0;
     for (guint32 r = 0; r < n_ids; r++) {
         size_t len;
-        corpus_vocab_text(c->vocab, by_rank[r], &len);
+        corpus_vocab_text(dst->vocab, by_rank[r], &len);
         rank[by_rank[r]] = r;
         total += len;
     }
@@ -544,33 +661,62 @@ CorpusRecSource *corpus_counter_source(CorpusCounter *c, CorpusRecOrder order)
     total = 0;
     for (guint32 r = 0; r < n_ids; r++) {
         size_t len;
-        const char *text = corpus_vocab_text(c->vocab, by_rank[r], &len);
+        const char *text = corpus_vocab_text(dst->vocab, by_rank[r], &len);
         cs->ranked.off[r] = total;
         memcpy(cs->ranked.bytes + total, text, len);
         total += len;
     }
     cs->ranked.off[n_ids] = total;
 
-    for (guint n = c->spec.n_min; n <= c->spec.n_max; n++) {
+    /* Every table of every counter: ranks for ids, sorted by key, in parallel. */
+    const CorpusCounterSpec *spec = &dst->spec;
+    g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func(g_free);
+    for (guint n = MAX(spec->n_min, 2u); n <= spec->n_max; n++) {
+        for (guint i = 0; i < k; i++) {
+            PrepJob *j = g_new0(PrepJob, 1);
+            *j = (PrepJob){counters[i], &counters[i]->tables[n], maps[i], rank, n_ids};
+            g_ptr_array_add(jobs, j);
+        }
+    }
+    run_jobs(jobs, prep_job, threads);
+
+    for (guint n = spec->n_min; n <= spec->n_max; n++) {
         OrderSource *s = g_new0(OrderSource, 1);
         s->base.next = order_next;
         s->base.free = order_free;
-        s->c = c;
+        s->c = dst;
         s->ranked = &cs->ranked;
         if (n == 1) {
-            s->t = unigram_table(c, by_rank, n_ids);
+            s->t = unigram_table(dst, by_rank, n_ids);
             s->own = TRUE;
+        } else if (k == 1) {
+            s->t = &dst->tables[n];
         } else {
-            s->t = &c->tables[n];
-            compact(s->t, rank);
+            Table *in[CORPUS_THREADS_MAX + 1];
+            for (guint i = 0; i < k; i++)
+                in[i] = &counters[i]->tables[n];
+            s->t = merge_sorted(in, k);
+            s->own = TRUE;
+            for (guint i = 0; i < k; i++)
+                table_release(counters[i], in[i]);
         }
-        sort_records(s->t, n_ids, order);
+        if (order == CORPUS_ORDER_COUNT || n == 1) {
+            SortShape shape = shape_of(s->t, n_ids, order);
+            flag_sort_parallel(s->t->slots, s->t->used, &shape, threads);
+        }
         parts[n_parts++] = &s->base;
     }
+    for (guint i = 0; i < k; i++)
+        g_free(maps[i]);
     g_free(rank);
     g_free(by_rank);
     cs->merged = n_parts == 1 ? parts[0] : corpus_rec_merge_new(parts, n_parts, order);
     return &cs->base;
+}
+
+CorpusRecSource *corpus_counter_source(CorpusCounter *c, CorpusRecOrder order)
+{
+    return corpus_counters_source(&c, 1, order, 1);
 }
 
 gboolean corpus_counter_spill(CorpusCounter *c, GError **error)

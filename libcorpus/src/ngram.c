@@ -327,24 +327,16 @@ CorpusRecSource *corpus_ngram_count(const CorpusNgramSpec *spec, const CorpusTok
     seq_free(c.main);
 
     if (ok) {
-        /* Without a spill, and with room enough, one counter takes in the others and sorts
-         * its tables in the order wanted; otherwise every counter is spilled, so that merging
+        /* Without a spill, and with room enough, the counters' tables are sorted and merged
+         * in memory, in the order wanted; otherwise every counter is spilled, so that merging
          * holds no table in memory, and the runs are merged in key order. */
-        guint n = c.counters->len, big = 0;
+        guint n = c.counters->len;
         size_t held = 0;
-        for (guint i = 0; i < n; i++) {
-            size_t m = corpus_counter_memory(g_ptr_array_index(c.counters, i));
-            held += m;
-            if (m > corpus_counter_memory(g_ptr_array_index(c.counters, big)))
-                big = i;
-        }
+        for (guint i = 0; i < n; i++)
+            held += corpus_counter_memory(g_ptr_array_index(c.counters, i));
         if (corpus_runs_count(runs) == 0 && (!spec->memory || held <= spec->memory / 2)) {
-            CorpusCounter *dst = g_ptr_array_index(c.counters, big);
-            for (guint i = 0; i < n; i++) {
-                if (i != big)
-                    corpus_counter_absorb(dst, g_ptr_array_index(c.counters, i));
-            }
-            result = corpus_counter_source(dst, want);
+            result = corpus_counters_source((CorpusCounter **)c.counters->pdata, n, want,
+                                            MAX(base->n_threads, 1u));
             *got = want;
         } else {
             for (guint i = 0; ok && i < n; i++)

@@ -62,9 +62,15 @@ CORPUS_API CorpusRecSource *corpus_counter_source(CorpusCounter *c, CorpusRecOrd
 /* Bytes the counter holds. */
 CORPUS_API size_t corpus_counter_memory(const CorpusCounter *c);
 
-/* Add everything src counted to c, and empty src (same spec).  c may pass its memory while
- * doing so: the caller makes sure both fit. */
-CORPUS_API void corpus_counter_absorb(CorpusCounter *c, CorpusCounter *src);
+/* Most counters corpus_counters_source() takes at once. */
+#define CORPUS_THREADS_MAX 256
+
+/* The counts of counters[0..k) (same spec) summed, as one source in order: the tables of every
+ * counter are sorted on up to `threads` threads, then merged.  The counts must fit in memory
+ * once more (the caller checks); the counters must live, unused, while the source does, and
+ * freeing the source empties them. */
+CORPUS_API CorpusRecSource *corpus_counters_source(CorpusCounter **counters, guint k,
+                                                   CorpusRecOrder order, guint threads);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CorpusCounter, corpus_counter_free)
 
