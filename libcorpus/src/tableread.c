@@ -17,7 +17,6 @@ struct CorpusTableReader {
     CorpusRecSource base; /* first: the reader is its own source */
     char *path;           /* for messages */
     int fd;
-    gboolean regular;
     CorpusBuf buf;   /* bytes read and not yet consumed: data[pos..len) */
     size_t pos;
     gboolean eof;
@@ -113,11 +112,15 @@ static gboolean parse(CorpusTableReader *r, const char *line, size_t len, GError
 {
     size_t valid = corpus_utf8_valid_prefix(line, len);
     if (valid < len) {
-        char bytes[32] = "";
-        size_t n = MIN(len - valid, 4);
-        for (size_t i = 0; i < n; i++)
-            g_snprintf(bytes + strlen(bytes), sizeof bytes - strlen(bytes), "%s0x%02X",
-                       i ? " " : "", (guint8)line[valid + i]);
+        /* The bytes of the invalid sequence, and the byte that broke it, as the text tools
+         * show them. */
+        CorpusUtf8Report report = {0};
+        CorpusBuf scratch = CORPUS_BUF_INIT;
+        char bytes[32];
+        corpus_utf8_sanitize(line + valid, len - valid, CORPUS_INVALID_FAIL, &scratch, NULL,
+                             &report);
+        corpus_buf_clear(&scratch);
+        corpus_utf8_describe_bytes(&report, bytes, sizeof bytes);
         return fail(r, error, "byte %" G_GUINT64_FORMAT ": invalid UTF-8 (%s)",
                     r->line_offset + valid, bytes);
     }
@@ -238,7 +241,6 @@ CorpusTableReader *corpus_table_reader_open(const char *path, GError **error)
         corpus_table_reader_free(r);
         return NULL;
     }
-    r->regular = r->fd != STDIN_FILENO && S_ISREG(st.st_mode);
     GError *e = NULL;
     if (!next_line(r, &line, &len, &e)) {
         if (e) {
@@ -272,11 +274,6 @@ const char *corpus_table_reader_header(const CorpusTableReader *r)
 guint corpus_table_reader_columns(const CorpusTableReader *r)
 {
     return r->columns;
-}
-
-gboolean corpus_table_reader_rereadable(const CorpusTableReader *r)
-{
-    return r->regular;
 }
 
 void corpus_table_reader_require_order(CorpusTableReader *r)

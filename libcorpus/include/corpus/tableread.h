@@ -25,8 +25,6 @@ CORPUS_API void corpus_table_reader_free(CorpusTableReader *r);
 CORPUS_API const char *corpus_table_reader_header(const CorpusTableReader *r);
 /* Columns of the first line (0 for an empty table). */
 CORPUS_API guint corpus_table_reader_columns(const CorpusTableReader *r);
-/* TRUE for a regular file (which can be read again). */
-CORPUS_API gboolean corpus_table_reader_rereadable(const CorpusTableReader *r);
 
 /* Require keys in bytewise order (equal keys may repeat): a key smaller than the one before
  * is a CORPUS_ERROR_PARSE error naming the file and line. */
