@@ -282,7 +282,9 @@ static gboolean consume(const CorpusTokenBatch *b, const CorpusChunk *chunk, gpo
         q->n = q->done = 0;
         q->broken = TRUE;
         q->open = FALSE;
-        if (!closes(b, chunk) && !c->spec->chars && c->spec->n_max > 1) {
+        /* (With sentence marks the open sentence matters even to unigrams: its <s> is in.) */
+        if (!closes(b, chunk) && !c->spec->chars &&
+            (c->spec->n_max > 1 || c->spec->sentence_marks)) {
             if (!take_tail(q, b, error))
                 return FALSE;
             save_window(q);
@@ -312,7 +314,7 @@ CorpusRecSource *corpus_ngram_count(const CorpusNgramSpec *spec, const CorpusTok
 
     c.spec = spec;
     c.runs = runs;
-    c.share = spec->memory ? MAX(spec->memory / n_counters, (size_t)1 << 20) : 0;
+    c.share = spec->memory ? MAX(spec->memory / n_counters, (size_t)256 << 10) : 0;
     g_mutex_init(&c.lock);
     c.counters = g_ptr_array_new_with_free_func((GDestroyNotify)corpus_counter_free);
     c.main = seq_new(spec, counter_new(&c));
