@@ -127,8 +127,8 @@ CorpusTableOptions *corpus_cli_add_table_options(GOptionContext *ctx)
         {"no-header", 0, 0, G_OPTION_ARG_NONE, &table_options.no_header,
          "Leave out the TSV header line", NULL},
         {"memory", 0, 0, G_OPTION_ARG_STRING, &table_options.memory,
-         "Memory for counting and sorting, with a K, M or G suffix (at least 1M); beyond it, "
-         "sorted runs go to temporary files [half the physical memory]",
+         "Memory for counting and sorting, with a K, M, G or T suffix (powers of 1024; at least "
+         "1M); beyond it, sorted runs go to temporary files [half the physical memory]",
          "SIZE"},
         {"tmpdir", 0, 0, G_OPTION_ARG_FILENAME, &table_options.tmpdir,
          "Directory for temporary files [$TMPDIR, else /tmp]", "DIR"},
@@ -391,7 +391,10 @@ void corpus_cli_report_runs(const CorpusTableOptions *o, CorpusRuns *runs)
     char size[32];
     if (!o->verbose)
         return;
-    format_size(size, sizeof size, (double)o->memory_value);
+    if (o->memory_value >= ((size_t)1 << 30))
+        g_snprintf(size, sizeof size, "%.2f GiB", (double)o->memory_value / (1u << 30));
+    else
+        g_snprintf(size, sizeof size, "%.1f MiB", (double)o->memory_value / (1u << 20));
     corpus_cli_message("memory %s; %u sorted runs written to temporary files; %u merge rounds "
                        "before the last",
                        size, corpus_runs_written(runs), corpus_runs_rounds(runs));

@@ -237,12 +237,19 @@ CorpusTableReader *corpus_table_reader_open(const char *path, GError **error)
         }
     }
     if (fstat(r->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO, "%s: is a directory", r->path);
+        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO, "%s: %s", r->path, g_strerror(EISDIR));
         corpus_table_reader_free(r);
         return NULL;
     }
     GError *e = NULL;
-    if (!next_line(r, &line, &len, &e)) {
+    gboolean got = next_line(r, &line, &len, &e);
+    /* A UTF-8 byte order mark at the start is skipped, as the text tools skip it. */
+    if (got && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+        line += 3;
+        len -= 3;
+        r->line_offset += 3;
+    }
+    if (!got) {
         if (e) {
             g_propagate_error(error, e);
             corpus_table_reader_free(r);
