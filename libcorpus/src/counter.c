@@ -611,11 +611,11 @@ static void prep_job(gpointer data, gpointer user)
 CorpusRecSource *corpus_counters_source(CorpusCounter **counters, guint k,
                                         CorpusRecOrder order, guint threads)
 {
-    CounterSource *cs = g_new0(CounterSource, 1);
     CorpusRecSource *parts[CORPUS_NGRAM_MAX + 1];
     guint n_parts = 0;
 
     g_return_val_if_fail(k >= 1 && k <= CORPUS_THREADS_MAX + 1, NULL);
+    CounterSource *cs = g_new0(CounterSource, 1);
     cs->base.next = counter_source_next;
     cs->base.free = counter_source_free;
     cs->counters = g_memdup2(counters, k * sizeof(CorpusCounter *));
@@ -641,7 +641,10 @@ CorpusRecSource *corpus_counters_source(CorpusCounter **counters, guint k,
         for (guint32 id = 0; id < n; id++) {
             size_t len;
             const char *text = corpus_vocab_text(v, id, &len);
-            maps[i][id] = corpus_vocab_add(dst->vocab, text, len, corpus_vocab_count(v, id));
+            guint32 to = corpus_vocab_add(dst->vocab, text, len, corpus_vocab_count(v, id));
+            /* Counts of text cannot pass 2^64 - 1 (that many tokens is beyond any input); if
+             * a sum did, the id is still found and the count stays as it was. */
+            maps[i][id] = to != G_MAXUINT32 ? to : corpus_vocab_lookup(dst->vocab, text, len);
         }
     }
     dst->quota.limit = limit;

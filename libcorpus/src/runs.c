@@ -296,7 +296,7 @@ static gboolean fill(RunReader *r, GError **error)
 
 static gboolean truncated(RunReader *r, GError **error)
 {
-    if (!*error)
+    if (!error || !*error)
         g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO,
                     "%s: temporary file ends inside a record (was it changed or truncated?)",
                     r->path);
@@ -308,7 +308,7 @@ static gboolean get_varint(RunReader *r, guint64 *v, GError **error)
     guint64 x = 0;
     for (int shift = 0; shift < 64; shift += 7) {
         if (!fill(r, error))
-            return FALSE;
+            return shift ? truncated(r, error) : FALSE;
         guint8 c = (guint8)r->buf[r->pos++];
         x |= (guint64)(c & 0x7F) << shift;
         if (!(c & 0x80)) {

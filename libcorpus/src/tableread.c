@@ -68,7 +68,8 @@ static gboolean next_line(CorpusTableReader *r, const char **line, size_t *len, 
         if (r->eof)
             return FALSE;
         /* Keep the partial line, then read more. */
-        memmove(r->buf.data, r->buf.data + r->pos, r->buf.len - r->pos);
+        if (r->buf.data)
+            memmove(r->buf.data, r->buf.data + r->pos, r->buf.len - r->pos);
         r->buf.len -= r->pos;
         r->pos = 0;
         corpus_buf_reserve(&r->buf, READ_BLOCK);
@@ -248,6 +249,9 @@ CorpusTableReader *corpus_table_reader_open(const char *path, GError **error)
         line += 3;
         len -= 3;
         r->line_offset += 3;
+        /* A file of only a byte order mark is an empty table. */
+        if (len == 0 && r->eof && r->pos >= r->buf.len)
+            return r;
     }
     if (!got) {
         if (e) {

@@ -62,7 +62,8 @@ CORPUS_API CorpusRecSource *corpus_counter_source(CorpusCounter *c, CorpusRecOrd
 /* Bytes the counter holds. */
 CORPUS_API size_t corpus_counter_memory(const CorpusCounter *c);
 
-/* Most counters corpus_counters_source() takes at once. */
+/* Most worker threads: corpus_counters_source() takes one counter per thread, plus the
+ * calling thread's (CORPUS_THREADS_MAX + 1 in all). */
 #define CORPUS_THREADS_MAX 256
 
 /* The counts of counters[0..k) (same spec) summed, as one source in order: the tables of every
