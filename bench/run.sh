@@ -8,12 +8,22 @@
 #   BENCH_FILTER    run only the benchmarks whose title contains this string
 #   BENCH_CORPORA   directory of the *.txt texts the generator learns from [corpora/news]
 #   BENCH_DATA_DIR  where the generated input is cached [BUILD_DIR/bench-data]
+#   BENCH_NGRAM_LARGE  size of a second, larger input for the n-gram tables, e.g. 1G [unset:
+#                   none]: the unigram and bigram tables again at that size (unless it is
+#                   BENCH_SIZE), and the 5-gram table with --memory=512M against no --memory
+#   BENCH_LARGE_REPEAT  timed runs, at the BENCH_NGRAM_LARGE size, of the slow baselines (the
+#                   sort pipelines and Python), at most BENCH_REPEAT; 0 leaves them out [1].
+#                   At 1G they need minutes a run and several GB of memory (sort -S 50%, and
+#                   Python's Counter of bigrams)
 # The input is generated once by corpus-bench-gen into BENCH_DATA_DIR/gen-SIZE.txt, and again
 # only when the generator or a corpus text is newer.  Every command reads that file and writes
 # to /dev/null; it runs once untimed (warm-up, peak RSS through /usr/bin/time), then REPEAT
 # timed runs, the commands of a table taking turns so that noise from the machine spreads
 # over all of them.  Tables report the median wall time; ratios are baseline median / median
-# (how many times faster than the baseline), measured in the same invocation.
+# (how many times faster than the baseline), measured in the same invocation.  The n-gram
+# tables compare corpus-ngram with 1 thread too, so that the ratio column against it gives the
+# speed-up of 2 threads.  The hash table is corpus-hashbench (bench/hashbench.c), which times
+# counting bigrams of token ids in GHashTable and in CorpusCounter and prints its own table.
 # Exit status: 0, or 1 when a command fails or a same-output check finds a difference.
 # SPDX-License-Identifier: MIT
 # shellcheck disable=SC2016 # command strings and Markdown backquotes are single-quoted on purpose
@@ -31,25 +41,33 @@ build=${1:-build}
 build=$(cd -- "$build" && pwd)
 SIZE=${BENCH_SIZE:-100M}
 REPEAT=${BENCH_REPEAT:-5}
+LARGE=${BENCH_NGRAM_LARGE:-}
+LARGE_REPEAT=${BENCH_LARGE_REPEAT:-1}
 FILTER=${BENCH_FILTER:-}
 corpora=${BENCH_CORPORA:-$root/corpora/news}
 data_dir=${BENCH_DATA_DIR:-$build/bench-data}
-export BIN=$build/bin FILE # the commands below refer to "$BIN" and "$FILE"
+# The commands below refer to "$BIN", "$FILE" and "$SCRATCH" (a temporary directory, removed
+# at exit); the Python baselines are the scripts in PY_UNIGRAMS and PY_BIGRAMS.
+export BIN=$build/bin FILE SCRATCH PY_UNIGRAMS PY_BIGRAMS
 failures=0
 
 [[ $SIZE =~ ^[0-9]+[KMGkmg]?$ ]] || die "BENCH_SIZE=$SIZE: expected a number with an optional K, M or G"
+[[ -z $LARGE || $LARGE =~ ^[0-9]+[KMGkmg]?$ ]] ||
+    die "BENCH_NGRAM_LARGE=$LARGE: expected a number with an optional K, M or G"
 [[ $REPEAT =~ ^[1-9][0-9]*$ ]] || die "BENCH_REPEAT=$REPEAT: expected a positive integer"
+[[ $LARGE_REPEAT =~ ^[0-9]+$ ]] || die "BENCH_LARGE_REPEAT=$LARGE_REPEAT: expected a non-negative integer"
 [[ -n ${EPOCHREALTIME:-} ]] || die "bash 5 or later is needed (EPOCHREALTIME)"
 [[ -x /usr/bin/time ]] || die "/usr/bin/time not found: install the Debian package time"
 
-# Generate the input into $FILE unless an up-to-date copy is cached.
+# prepare_data SIZE: set FILE to the generated input of SIZE, and FILE_BYTES to its size;
+# generate it unless an up-to-date copy is cached.
 prepare_data() {
-    local gen=$BIN/corpus-bench-gen stale=0 f
+    local size=$1 gen=$BIN/corpus-bench-gen stale=0 f
     local -a inputs
     [[ -x $gen ]] || die "$gen: not built (cmake --build $build --target corpus-bench-gen)"
     inputs=("$corpora"/*.txt)
     [[ -f ${inputs[0]} ]] || die "$corpora: no *.txt texts to learn from"
-    FILE=$data_dir/gen-$SIZE.txt
+    FILE=$data_dir/gen-$size.txt
     [[ -f $FILE && ! $gen -nt $FILE ]] || stale=1
     for f in "${inputs[@]}"; do
         if [[ $f -nt $FILE ]]; then stale=1; fi
@@ -57,7 +75,7 @@ prepare_data() {
     if ((stale)); then
         echo "run.sh: generating $FILE from ${#inputs[@]} texts in $corpora" >&2
         mkdir -p -- "$data_dir"
-        "$gen" --size="$SIZE" -- "${inputs[@]}" >"$FILE.tmp" || die "corpus-bench-gen failed"
+        "$gen" --size="$size" -- "${inputs[@]}" >"$FILE.tmp" || die "corpus-bench-gen failed"
         mv -- "$FILE.tmp" "$FILE"
     fi
     FILE_BYTES=$(stat -c %s "$FILE")
@@ -94,15 +112,18 @@ median() {
 selected() { [[ -z $FILTER || $1 == *"$FILTER"* ]]; }
 
 # bench_table TITLE BASELINES NAME CMD [NAME CMD]...
-# Time each command string CMD (which may use "$FILE" and "$BIN") and print a table row per
-# NAME.  BASELINES lists, separated by commas, the NAMEs to compare every row against (one
-# ratio column each; may be empty).  Skipped unless TITLE contains BENCH_FILTER.
+# Time each command string CMD (which may use "$FILE", "$BIN" and "$SCRATCH") and print a
+# table row per NAME.  BASELINES lists, separated by commas, the NAMEs to compare every row
+# against (one ratio column each; may be empty).  The rows whose NAME is in the
+# comma-separated list slow_rows (a variable the caller may set, local to it) get only
+# slow_repeat timed runs when that is fewer than REPEAT.  Skipped unless TITLE contains
+# BENCH_FILTER.
 bench_table() {
-    local title=$1 baselines=$2 i r b
+    local title=$1 baselines=$2 i r b few=
     shift 2
     selected "$title" || return 0
     (($# > 0 && $# % 2 == 0)) || die "bench_table $title: expected NAME CMD pairs"
-    local -a names=() cmds=() times=() rss=() med=() base=()
+    local -a names=() cmds=() runs=() times=() rss=() med=() base=()
     while (($#)); do
         names+=("$1") cmds+=("$2")
         shift 2
@@ -111,13 +132,21 @@ bench_table() {
     for b in "${base[@]}"; do
         index_of "$b" "${names[@]}" >/dev/null || die "bench_table $title: no row named '$b'"
     done
-    echo "run.sh: $title: ${#names[@]} commands, 1 + $REPEAT runs each" >&2
+    for i in "${!names[@]}"; do
+        runs[i]=$REPEAT
+        if [[ ,${slow_rows:-}, == *",${names[i]},"* ]] && ((${slow_repeat:-$REPEAT} < REPEAT)); then
+            runs[i]=$slow_repeat
+            few+="${few:+, }\`${names[i]}\`"
+        fi
+    done
+    echo "run.sh: $title: ${#names[@]} commands, 1 + $REPEAT runs each${few:+ (fewer for some)}" >&2
     for i in "${!cmds[@]}"; do # warm-up run, which also measures the peak RSS
         rss_kib "${cmds[i]}"
         rss[i]=$REPLY
     done
     for ((r = 0; r < REPEAT; r++)); do
         for i in "${!cmds[@]}"; do
+            ((r < runs[i])) || continue
             time_us "${cmds[i]}"
             times[i]+=" $REPLY"
         done
@@ -128,13 +157,17 @@ bench_table() {
     done
 
     printf '\n## %s\n\n' "$title"
+    if [[ -n $few ]]; then
+        printf 'Timed runs: %s for %s; %s for the others.\n\n' "$slow_repeat" "$few" "$REPEAT"
+    fi
     printf '| command | median s | MB/s |'
-    for b in "${base[@]}"; do printf ' × vs `%s` |' "$b"; done
+    # A | in a cell, even in a code span, must be written \| (GitHub Markdown).
+    for b in "${base[@]}"; do printf ' × vs `%s` |' "${b//|/\\|}"; done
     printf ' peak RSS MiB |\n|---|--:|--:|'
     for b in "${base[@]}"; do printf -- '--:|'; done
     printf -- '--:|\n'
     for i in "${!names[@]}"; do
-        printf '| `%s` | %s | %s |' "${names[i]}" \
+        printf '| `%s` | %s | %s |' "${names[i]//|/\\|}" \
             "$(awk -v t="${med[i]}" 'BEGIN { printf "%.3f", t / 1e6 }')" \
             "$(awk -v t="${med[i]}" -v n="$FILE_BYTES" 'BEGIN { printf "%.0f", n / t }')"
         for b in "${base[@]}"; do
@@ -157,20 +190,25 @@ index_of() {
 }
 
 # bench_same TITLE NAME1 CMD1 NAME2 CMD2
-# Run both command strings once, untimed, and report whether their outputs are byte-identical.
+# Run both command strings once, untimed, and report whether their outputs are identical:
+# same CRC and byte count (cksum), so that no output is kept, however large.  Their standard
+# errors stay in $tmp/stderr1 and $tmp/stderr2.
 bench_same() {
-    local title=$1 result
+    local title=$1 sum1 sum2 result
     selected "$title" || return 0
-    run_cmd "$3" "$3 >\"\$tmp/out1\""
-    run_cmd "$5" "$5 >\"\$tmp/out2\""
-    if cmp -s -- "$tmp/out1" "$tmp/out2"; then
-        result="OK ($(stat -c %s -- "$tmp/out1") bytes)"
+    run_cmd "$3" "{ $3; } | cksum >\"\$tmp/sum1\""
+    mv -- "$tmp/stderr" "$tmp/stderr1"
+    run_cmd "$5" "{ $5; } | cksum >\"\$tmp/sum2\""
+    mv -- "$tmp/stderr" "$tmp/stderr2"
+    read -r sum1 <"$tmp/sum1"
+    read -r sum2 <"$tmp/sum2"
+    if [[ $sum1 == "$sum2" ]]; then
+        result="OK (${sum1#* } bytes)"
     else
         result=DIFFER
         failures=$((failures + 1))
     fi
     printf '\nSame output, `%s` and `%s`: **%s**\n' "$2" "$4" "$result"
-    rm -f -- "$tmp/out1" "$tmp/out2"
 }
 
 print_header() {
@@ -182,11 +220,106 @@ print_header() {
     printf -- '- %s timed runs per command after one warm-up run, interleaved; ' "$REPEAT"
     printf 'output to /dev/null; MB = 10^6 bytes\n'
     printf -- '- ratios: baseline median time / median time (above 1: faster than the baseline)\n'
+    if [[ -n $LARGE ]]; then
+        printf -- '- tables marked %s input: `%s`, %s bytes (corpus-bench-gen --size=%s)' \
+            "$LARGE" "$LARGE_FILE" "$LARGE_BYTES" "$LARGE"
+        if ((LARGE_REPEAT == 0)); then
+            printf '; their sort pipelines and Python left out\n'
+        else
+            printf '; their sort pipelines and Python: %s timed run(s)\n' \
+                "$((LARGE_REPEAT < REPEAT ? LARGE_REPEAT : REPEAT))"
+        fi
+    fi
 }
 
-prepare_data
+# Python baselines: collections.Counter over the words of str.split(), read line by line (so
+# that memory holds the counts, not the text; bigrams stay inside a line), written in count
+# order (most_common(), as corpus-ngram's default order).
+PY_UNIGRAMS='import collections, sys
+counts = collections.Counter()
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f:
+        counts.update(line.split())
+sys.stdout.writelines(f"{w}\t{n}\n" for w, n in counts.most_common())'
+PY_BIGRAMS='import collections, sys
+counts = collections.Counter()
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f:
+        words = line.split()
+        counts.update(zip(words, words[1:]))
+sys.stdout.writelines(f"{a} {b}\t{n}\n" for (a, b), n in counts.most_common())'
+
+# ngram_title N LABEL: the title of the table of N-grams (1 or 2) on the input of size LABEL.
+ngram_title() {
+    case $1 in
+    1) echo "N-grams: corpus-ngram, unigram counting ($2 input)" ;;
+    2) echo "N-grams: corpus-ngram -n 2, bigram counting ($2 input)" ;;
+    esac
+}
+
+# ngram_tables LABEL SLOW_REPEAT: the unigram and bigram tables on $FILE, of size LABEL.  The
+# baselines, the Unix-for-Poets pipelines (tr | sort | uniq -c, with paste for bigrams: they
+# split on spaces and line ends only) and Python, get SLOW_REPEAT timed runs (0: left out).
+ngram_tables() {
+    local label=$1 slow_repeat=$2 title1 title2
+    local slow_rows='tr | sort | uniq -c,tr | paste | sort | uniq -c,python3 collections.Counter'
+    local -a sort1=() sort2=() py1=() py2=()
+    title1=$(ngram_title 1 "$label")
+    title2=$(ngram_title 2 "$label")
+    if ((slow_repeat > 0)); then
+        if selected "$title1" || selected "$title2"; then
+            [[ -x /usr/bin/python3 ]] || die "/usr/bin/python3 not found: install the Debian package python3"
+        fi
+        sort1=('tr | sort | uniq -c'
+            'LC_ALL=C tr -s " \n" "\n" <"$FILE" | LC_ALL=C sort -S 50% --parallel=2 | LC_ALL=C uniq -c')
+        sort2=('tr | paste | sort | uniq -c'
+            'LC_ALL=C tr -s " \n" "\n" <"$FILE" >"$SCRATCH/words" &&
+            tail -n +2 "$SCRATCH/words" | paste -d " " "$SCRATCH/words" - |
+            LC_ALL=C sort -S 50% --parallel=2 | LC_ALL=C uniq -c && rm -- "$SCRATCH/words"')
+        py1=('python3 collections.Counter' '/usr/bin/python3 -c "$PY_UNIGRAMS" "$FILE"')
+        py2=('python3 collections.Counter' '/usr/bin/python3 -c "$PY_BIGRAMS" "$FILE"')
+    fi
+
+    bench_table "$title1" "${sort1:+${sort1[0]},}corpus-ngram --sort=key --threads=1" \
+        "${sort1[@]}" \
+        'corpus-ngram --sort=key --threads=1' '"$BIN/corpus-ngram" --sort=key --threads=1 "$FILE"' \
+        'corpus-ngram --sort=key --threads=2' '"$BIN/corpus-ngram" --sort=key --threads=2 "$FILE"' \
+        'corpus-ngram --threads=2' '"$BIN/corpus-ngram" --threads=2 "$FILE"' \
+        "${py1[@]}"
+    bench_same "$title1" \
+        'corpus-ngram --sort=key --threads=1' '"$BIN/corpus-ngram" --sort=key --threads=1 "$FILE"' \
+        'corpus-ngram --sort=key --threads=2' '"$BIN/corpus-ngram" --sort=key --threads=2 "$FILE"'
+
+    bench_table "$title2" \
+        "${sort2:+${sort2[0]},}corpus-ngram -n 2 --sort=key --threads=1,corpus-ngram -n 2 --threads=1" \
+        "${sort2[@]}" \
+        'corpus-ngram -n 2 --sort=key --threads=1' '"$BIN/corpus-ngram" -n 2 --sort=key --threads=1 "$FILE"' \
+        'corpus-ngram -n 2 --sort=key --threads=2' '"$BIN/corpus-ngram" -n 2 --sort=key --threads=2 "$FILE"' \
+        'corpus-ngram -n 2 --threads=1' '"$BIN/corpus-ngram" -n 2 --threads=1 "$FILE"' \
+        'corpus-ngram -n 2 --threads=2' '"$BIN/corpus-ngram" -n 2 --threads=2 "$FILE"' \
+        "${py2[@]}"
+    bench_same "$title2" \
+        'corpus-ngram -n 2 --threads=1' '"$BIN/corpus-ngram" -n 2 --threads=1 "$FILE"' \
+        'corpus-ngram -n 2 --threads=2' '"$BIN/corpus-ngram" -n 2 --threads=2 "$FILE"'
+}
+
+hash_title="N-grams: bigram counting in a hash table, GHashTable against CorpusCounter (corpus-hashbench)"
+fivegram_title="N-grams: corpus-ngram -n 5 --memory=512M, 5-grams in bounded memory ($LARGE input)"
+
+# The larger input, generated first so that a failure comes early, and only when a table needs it.
+if [[ -n $LARGE ]]; then
+    if selected "$fivegram_title" || { [[ $LARGE != "$SIZE" ]] &&
+        { selected "$(ngram_title 1 "$LARGE")" || selected "$(ngram_title 2 "$LARGE")"; }; }; then
+        prepare_data "$LARGE"
+        LARGE_FILE=$FILE LARGE_BYTES=$FILE_BYTES
+    else
+        LARGE=
+    fi
+fi
+prepare_data "$SIZE"
 tmp=$(mktemp -d -- "$data_dir/tmp.XXXXXX")
 trap 'rm -rf -- "$tmp"' EXIT
+SCRATCH=$tmp
 print_header
 
 title="Tokenization: corpus-tok --one-per-line"
@@ -210,5 +343,44 @@ bench_table "$title" 'corpus-tok --threads=1' \
 bench_same "$title" \
     'corpus-stem --stem=isri --threads=1' '"$BIN/corpus-stem" --stem=isri --threads=1 "$FILE"' \
     'corpus-stem --stem=isri --threads=2' '"$BIN/corpus-stem" --stem=isri --threads=2 "$FILE"'
+
+ngram_tables "$SIZE" "$REPEAT"
+
+if selected "$hash_title"; then
+    # Not part of `all` (the CMake target bench builds it first): build it when it is missing
+    # or older than its source or the static library, as after `make build`.
+    hashbench=$BIN/corpus-hashbench
+    if [[ ! -x $hashbench || $bench_dir/hashbench.c -nt $hashbench ||
+        $build/lib/libcorpus.a -nt $hashbench ]]; then
+        echo "run.sh: building corpus-hashbench" >&2
+        cmake --build "$build" --target corpus-hashbench >&2 || die "could not build $hashbench"
+    fi
+    echo "run.sh: $hash_title: $REPEAT runs" >&2
+    printf '\n## %s\n\n' "$hash_title"
+    "$hashbench" --repeat="$REPEAT" </dev/null || failures=$((failures + 1))
+fi
+
+if [[ -n $LARGE ]]; then
+    FILE=$LARGE_FILE FILE_BYTES=$LARGE_BYTES
+    if [[ $LARGE != "$SIZE" ]]; then
+        ngram_tables "$LARGE" "$LARGE_REPEAT"
+    fi
+    # Without --memory, corpus-ngram may use half the physical memory.  Runs go to the
+    # temporary directory of the harness, next to the data (/tmp may be in memory).
+    bench_table "$fivegram_title" 'corpus-ngram -n 5 --sort=key' \
+        'corpus-ngram -n 5 --sort=key' '"$BIN/corpus-ngram" -n 5 --sort=key --tmpdir="$SCRATCH" "$FILE"' \
+        'corpus-ngram -n 5 --sort=key --memory=512M' \
+        '"$BIN/corpus-ngram" -n 5 --sort=key --memory=512M --tmpdir="$SCRATCH" "$FILE"'
+    bench_same "$fivegram_title" \
+        'corpus-ngram -n 5 --sort=key' \
+        '"$BIN/corpus-ngram" -n 5 --sort=key --tmpdir="$SCRATCH" --verbose "$FILE"' \
+        'corpus-ngram -n 5 --sort=key --memory=512M' \
+        '"$BIN/corpus-ngram" -n 5 --sort=key --memory=512M --tmpdir="$SCRATCH" --verbose "$FILE"'
+    if selected "$fivegram_title"; then
+        printf '\nWith `--verbose`:\n\n'
+        printf -- '- no `--memory`: %s\n' "$(sed -n 's/^corpus-ngram: memory/memory/p' "$tmp/stderr1")"
+        printf -- '- `--memory=512M`: %s\n' "$(sed -n 's/^corpus-ngram: memory/memory/p' "$tmp/stderr2")"
+    fi
+fi
 
 ((failures == 0)) || die "$failures check(s) failed"
