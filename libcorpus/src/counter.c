@@ -224,29 +224,12 @@ static inline void rec_copy(guint32 *dst, const guint32 *src, guint words)
         d[k] = s[k];
 }
 
-/* Records are sorted in place by an MSD radix sort over their key bytes: with count order,
- * first the bytes of ~count that can differ (count descending), then the bytes of each rank
- * that can be non-zero (key bytewise). */
+/* Records are sorted by key in place by an MSD radix sort over the bytes of their ranks that
+ * can be non-zero, which orders the keys bytewise. */
 typedef struct {
     guint stride, n;
-    guint count_bytes;   /* 0 in key order */
     guint bytes_per_col; /* bytes of a rank that can be non-zero */
 } SortShape;
-
-static inline int rec_cmp(const guint32 *a, const guint32 *b, const SortShape *s)
-{
-    if (s->count_bytes) {
-        guint64 x = *(const guint64 *)(const void *)(a + s->stride - 2);
-        guint64 y = *(const guint64 *)(const void *)(b + s->stride - 2);
-        if (x != y)
-            return x > y ? -1 : 1;
-    }
-    for (guint i = 0; i < s->n; i++) {
-        if (a[i] != b[i])
-            return a[i] < b[i] ? -1 : 1;
-    }
-    return 0;
-}
 
 static inline int rec_key_cmp(const guint32 *a, const guint32 *b, guint n)
 {
@@ -264,11 +247,11 @@ static void insertion_sort(guint32 *base, size_t cnt, const SortShape *s)
     guint w = s->stride / 2;
 
     for (size_t i = 1; i < cnt; i++) {
-        if (rec_cmp(base + (i - 1) * s->stride, base + i * s->stride, s) <= 0)
+        if (rec_key_cmp(base + (i - 1) * s->stride, base + i * s->stride, s->n) <= 0)
             continue;
         rec_copy(tmp, base + i * s->stride, w);
         size_t j = i;
-        while (j > 0 && rec_cmp(base + (j - 1) * s->stride, tmp, s) > 0) {
+        while (j > 0 && rec_key_cmp(base + (j - 1) * s->stride, tmp, s->n) > 0) {
             rec_copy(base + j * s->stride, base + (j - 1) * s->stride, w);
             j--;
         }
@@ -278,11 +261,6 @@ static void insertion_sort(guint32 *base, size_t cnt, const SortShape *s)
 
 static inline guint digit(const guint32 *rec, const SortShape *s, guint byte)
 {
-    if (byte < s->count_bytes) {
-        guint64 count = *(const guint64 *)(const void *)(rec + s->stride - 2);
-        return (guint)(~count >> (8 * (s->count_bytes - 1 - byte))) & 0xFF;
-    }
-    byte -= s->count_bytes;
     guint col = byte / s->bytes_per_col;
     guint shift = 8 * (s->bytes_per_col - 1 - byte % s->bytes_per_col);
     return (rec[col] >> shift) & 0xFF;
@@ -290,7 +268,7 @@ static inline guint digit(const guint32 *rec, const SortShape *s, guint byte)
 
 static guint key_bytes(const SortShape *s)
 {
-    return s->count_bytes + s->n * s->bytes_per_col;
+    return s->n * s->bytes_per_col;
 }
 
 /* Permute base[0..cnt) into buckets by the first key byte, from *byte on, in which the records
@@ -368,58 +346,53 @@ static void run_jobs(GPtrArray *jobs, GFunc func, guint threads)
     g_thread_pool_free(pool, FALSE, TRUE);
 }
 
-typedef struct {
-    guint32 *base;
-    size_t cnt;
-    const SortShape *s;
-    guint byte;
-} SortJob;
-
-static void sort_job(gpointer data, gpointer user)
+/* Sort the records of t, which are in key order, by count descending, keeping key order among
+ * equal counts: a stable LSD radix sort on the bytes of the count that differ, through a
+ * buffer of the same size (cheaper than sorting the whole key again). */
+static void sort_by_count_stable(Table *t)
 {
-    SortJob *j = data;
-    (void)user;
-    flag_sort(j->base, j->cnt, j->s, j->byte);
-}
+    guint64 diff = 0;
+    size_t n = t->used, bytes = n * t->stride * sizeof(guint32);
+    guint w = t->stride / 2;
 
-/* flag_sort() of a large array on several threads: split once, then sort the buckets. */
-static void flag_sort_parallel(guint32 *base, size_t cnt, const SortShape *s, guint threads)
-{
-    size_t count[256], end[256];
-    guint byte = 0;
-
-    if (threads < 2 || cnt < 65536) {
-        flag_sort(base, cnt, s, 0);
+    if (n < 2)
         return;
-    }
-    if (!flag_split(base, cnt, s, &byte, count, end))
-        return;
-    SortJob jobs[256];
-    g_autoptr(GPtrArray) list = g_ptr_array_new();
-    for (guint d = 0; d < 256; d++) {
-        if (count[d] < 2)
+    guint64 first = *count_of(t, t->slots);
+    for (size_t i = 1; i < n; i++)
+        diff |= *count_of(t, t->slots + i * t->stride) ^ first;
+    guint32 *src = t->slots, *dst = corpus_table_alloc0(bytes), *buffer = dst;
+    for (guint shift = 0; shift < 64; shift += 8) {
+        if (!((diff >> shift) & 0xFF))
             continue;
-        jobs[d] = (SortJob){base + (end[d] - count[d]) * s->stride, count[d], s, byte + 1};
-        g_ptr_array_add(list, &jobs[d]);
+        size_t pos[256] = {0};
+        for (size_t i = 0; i < n; i++)
+            pos[(~*count_of(t, src + i * t->stride) >> shift) & 0xFF]++;
+        size_t sum = 0;
+        for (guint d = 0; d < 256; d++) {
+            size_t k = pos[d];
+            pos[d] = sum;
+            sum += k;
+        }
+        for (size_t i = 0; i < n; i++) {
+            guint32 *rec = src + i * t->stride;
+            rec_copy(dst + pos[(~*count_of(t, rec) >> shift) & 0xFF]++ * t->stride, rec, w);
+        }
+        guint32 *swap = src;
+        src = dst;
+        dst = swap;
     }
-    run_jobs(list, sort_job, threads);
+    if (src != t->slots)
+        memcpy(t->slots, src, bytes);
+    corpus_table_free(buffer, bytes);
 }
 
-/* The shape of a sort of t's records in order; n_ids bounds the ranks. */
-static SortShape shape_of(const Table *t, guint32 n_ids, CorpusRecOrder order)
+/* The shape of a sort of t's records by key; n_ids bounds the ranks. */
+static SortShape key_shape(const Table *t, guint32 n_ids)
 {
-    SortShape shape = {t->stride, t->n, 0, 1};
-    guint64 max = 0;
+    SortShape shape = {t->stride, t->n, 1};
 
     while (shape.bytes_per_col < 4 && (MAX(n_ids, 1u) - 1) >> (8 * shape.bytes_per_col))
         shape.bytes_per_col++;
-    if (order == CORPUS_ORDER_COUNT) {
-        for (size_t i = 0; i < t->used; i++)
-            max = MAX(max, *count_of(t, t->slots + i * t->stride));
-        shape.count_bytes = 1;
-        while (shape.count_bytes < 8 && max >> (8 * shape.count_bytes))
-            shape.count_bytes++;
-    }
     return shape;
 }
 
@@ -604,7 +577,7 @@ static void prep_job(gpointer data, gpointer user)
     PrepJob *j = data;
     (void)user;
     compact(j->t, j->map, j->rank);
-    SortShape shape = shape_of(j->t, j->n_ids, CORPUS_ORDER_KEY);
+    SortShape shape = key_shape(j->t, j->n_ids);
     flag_sort(j->t->slots, j->t->used, &shape, 0);
 }
 
@@ -703,10 +676,9 @@ CorpusRecSource *corpus_counters_source(CorpusCounter **counters, guint k,
             for (guint i = 0; i < k; i++)
                 table_release(counters[i], in[i]);
         }
-        if (order == CORPUS_ORDER_COUNT || n == 1) {
-            SortShape shape = shape_of(s->t, n_ids, order);
-            flag_sort_parallel(s->t->slots, s->t->used, &shape, threads);
-        }
+        /* Every part is in key order now (the unigrams come in rank order). */
+        if (order == CORPUS_ORDER_COUNT)
+            sort_by_count_stable(s->t);
         parts[n_parts++] = &s->base;
     }
     for (guint i = 0; i < k; i++)
