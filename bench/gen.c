@@ -137,7 +137,9 @@ static int is_mark(gunichar c) { return (c >= 0x064B && c <= 0x0652) || c == 0x0
 static int is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 /* Count the words of one file; the text stays allocated because the keys point into it. */
-static void count_file(GHashTable *counts, const char *path)
+/* Count the words of path into counts, whose keys point into the file's text, which is added
+ * to texts (freed at the end). */
+static void count_file(GHashTable *counts, GPtrArray *texts, const char *path)
 {
     gchar *text;
     gsize n;
@@ -146,6 +148,7 @@ static void count_file(GHashTable *counts, const char *path)
         fprintf(stderr, "gen: %s\n", err->message);
         exit(1);
     }
+    g_ptr_array_add(texts, text);
     for (char *p = text, *end = text + n; p < end;) {
         char *w = p;
         while (p < end && !is_space(*p))
@@ -451,6 +454,7 @@ int main(int argc, char **argv)
     uint64_t seed = 1, size = (uint64_t)100 << 20, written = 0;
     int nfiles = 0, opts = 1;
     GHashTable *counts = g_hash_table_new(g_str_hash, g_str_equal);
+    GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);
     for (int i = 1; i < argc; i++) {
         if (opts && strcmp(argv[i], "--") == 0)
             opts = 0;
@@ -463,7 +467,7 @@ int main(int argc, char **argv)
         else if (opts && argv[i][0] == '-' && argv[i][1])
             usage(2);
         else
-            count_file(counts, argv[i]), nfiles++;
+            count_file(counts, texts, argv[i]), nfiles++;
     }
     if (!nfiles)
         usage(2);
@@ -485,5 +489,13 @@ int main(int argc, char **argv)
             written += g.len, flush_out(&g);
     }
     flush_out(&g);
+    g_free(g.buf);
+    g_free(g.urn);
+    g_array_free(g.words, TRUE);
+    g_array_free(g.pool, TRUE);
+    g_hash_table_destroy(g.known);
+    g_string_chunk_free(g.chunk);
+    g_hash_table_destroy(counts);
+    g_ptr_array_unref(texts);
     return 0;
 }

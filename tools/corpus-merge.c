@@ -83,11 +83,11 @@ int main(int argc, char **argv)
                 names[i] = g_strdup_printf("key%u", i + 1);
             names[cols - 1] = g_strdup("count");
         }
-        g_free(spec.header);
         ts.columns = (const char *const *)names;
         ts.n_columns = g_strv_length(names);
         if (corpus_table_write(totals, order, &ts, runs, out, &error))
             corpus_cli_report_runs(table, runs);
     }
+    g_free(spec.header);
     return corpus_cli_finish(out, error);
 }
