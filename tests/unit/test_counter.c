@@ -9,6 +9,7 @@
 #include <corpus/runs.h>
 
 #include "unit.h"
+#include "unit-rec.h"
 
 /* The tokens of the example: كتاب في بيت فيه.  In bytes: بيت (D8 A8 ..) < في (D9 81 D9 8A)
  * < فيه (D9 81 D9 8A D9 87) < كتاب (D9 83 ..). */
@@ -68,41 +69,10 @@ static const Want example_2_3[] = {
 
 static const Want example_1[] = {{C, 2}, {B, 5}, {D, 1}, {A, 4}};
 
-static char *tmp_dir;
-
+/* A fresh tmp_dir per test. */
 static void make_dir(void)
 {
-    GError *error = NULL;
-    tmp_dir = g_dir_make_tmp("corpus-test-counter-XXXXXX", &error);
-    if (!tmp_dir) {
-        fprintf(stderr, "cannot make a temporary directory: %s\n", error->message);
-        g_clear_error(&error);
-    }
-}
-
-/* Remove tmp_dir, which holds at most one level of directories. */
-static void remove_dir(void)
-{
-    GDir *d = g_dir_open(tmp_dir, 0, NULL);
-    const char *n;
-
-    while (d && (n = g_dir_read_name(d))) {
-        g_autofree char *p = g_build_filename(tmp_dir, n, NULL);
-        GDir *sub = g_dir_open(p, 0, NULL);
-        const char *m;
-        while (sub && (m = g_dir_read_name(sub))) {
-            g_autofree char *q = g_build_filename(p, m, NULL);
-            g_unlink(q);
-        }
-        if (sub)
-            g_dir_close(sub);
-        if (g_rmdir(p) != 0)
-            g_unlink(p);
-    }
-    if (d)
-        g_dir_close(d);
-    g_rmdir(tmp_dir);
-    g_clear_pointer(&tmp_dir, g_free);
+    make_tmp_dir("corpus-test-counter-XXXXXX");
 }
 
 /* "key<TAB>count\n" per record, with the counts multiplied by mult. */
@@ -114,58 +84,11 @@ static char *want_dump(const Want *w, size_t n, guint64 mult)
     return g_string_free(s, FALSE);
 }
 
-/* The records of src in the same form; frees src.  Errors are reported as a last line. */
-static char *dump(CorpusRecSource *src)
-{
-    GString *s = g_string_new(NULL);
-    GError *error = NULL;
-
-    if (!src)
-        return g_string_free(s, FALSE);
-    while (src->next(src, &error)) {
-        g_string_append_len(s, src->key, (gssize)src->len);
-        g_string_append_printf(s, "\t%" G_GUINT64_FORMAT "\n", src->count);
-    }
-    if (error) {
-        g_string_append_printf(s, "ERROR %s\n", error->message);
-        g_error_free(error);
-    }
-    corpus_rec_source_free(src);
-    return g_string_free(s, FALSE);
-}
-
-/* Two dumps are equal; on a difference, show the first line that differs, not all. */
-static void assert_same_lines(const char *got, const char *want, const char *what, unsigned line)
-{
-    size_t i = 0, lineno = 1, start = 0;
-    while (got[i] && got[i] == want[i]) {
-        if (got[i] == '\n') {
-            lineno++;
-            start = i + 1;
-        }
-        i++;
-    }
-    if (!got[i] && !want[i]) {
-        unit_report(TRUE, g_strdup(what), line, __FILE__, "assert_same_lines");
-        return;
-    }
-    const char *g_end = strchr(got + start, '\n'), *w_end = strchr(want + start, '\n');
-    size_t g_len = g_end ? (size_t)(g_end - got) - start : strlen(got + start);
-    size_t w_len = w_end ? (size_t)(w_end - want) - start : strlen(want + start);
-    g_autofree char *g = unit_escape(got + start, g_len);
-    g_autofree char *w = unit_escape(want + start, w_len);
-    unit_report(FALSE,
-                g_strdup_printf("%s: line %zu differs: got %s, expected %s", what, lineno, g, w),
-                line, __FILE__, "assert_same_lines");
-}
-
-#define ASSERT_SAME_LINES(got, want) assert_same_lines((got), (want), #got " == " #want, __LINE__)
-
 static void assert_dump(CorpusRecSource *src, const Want *w, size_t n, guint64 mult, unsigned line)
 {
     g_autofree char *got = dump(src);
     g_autofree char *want = want_dump(w, n, mult);
-    assert_same_lines(got, want, "records", line);
+    assert_same_lines(got, want, "records", line, __FILE__);
 }
 
 #define ASSERT_DUMP(src, w, mult) assert_dump((src), (w), G_N_ELEMENTS(w), (mult), __LINE__)

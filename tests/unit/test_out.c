@@ -14,57 +14,19 @@
 #include <corpus/out.h>
 
 #include "unit.h"
+#include "unit-rec.h"
 
-static char *tmp_dir; /* a fresh directory per test */
-
+/* A fresh tmp_dir per test. */
 static void make_dir(void)
 {
-    GError *error = NULL;
-    tmp_dir = g_dir_make_tmp("corpus-test-out-XXXXXX", &error);
-    if (!tmp_dir) {
-        fprintf(stderr, "cannot make a temporary directory: %s\n", error->message);
-        g_clear_error(&error);
-    }
-}
-
-static gint compare_names(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    make_tmp_dir("corpus-test-out-XXXXXX");
 }
 
 /* Names in tmp_dir, sorted and joined by spaces ("" when empty). */
 static char *dir_listing(void)
 {
-    GDir *d = g_dir_open(tmp_dir, 0, NULL);
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    const char *n;
-
-    while (d && (n = g_dir_read_name(d)))
-        g_ptr_array_add(names, g_strdup(n));
-    if (d)
-        g_dir_close(d);
-    g_ptr_array_sort(names, compare_names);
-    g_ptr_array_add(names, NULL);
-    char *s = g_strjoinv(" ", (char **)names->pdata);
-    g_ptr_array_unref(names);
-    return s;
-}
-
-/* Remove tmp_dir and everything in it. */
-static void remove_dir(void)
-{
-    GDir *d = g_dir_open(tmp_dir, 0, NULL);
-    const char *n;
-
-    while (d && (n = g_dir_read_name(d))) {
-        g_autofree char *p = g_build_filename(tmp_dir, n, NULL);
-        if (g_rmdir(p) != 0)
-            g_unlink(p);
-    }
-    if (d)
-        g_dir_close(d);
-    g_rmdir(tmp_dir);
-    g_clear_pointer(&tmp_dir, g_free);
+    g_auto(GStrv) names = dir_names(tmp_dir);
+    return g_strjoinv(" ", names);
 }
 
 static char *path_in_dir(const char *name)

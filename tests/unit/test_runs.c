@@ -12,126 +12,15 @@
 #include <corpus/runs.h>
 
 #include "unit.h"
+#include "unit-rec.h"
 
-/* A record of the tests: key bytes (may hold NUL), length, count. */
-typedef struct {
-    const char *key;
-    size_t len;
-    guint64 count;
-} Rec;
-
-#define R(lit, count)                                                                              \
-    {                                                                                              \
-        (lit), sizeof(lit) - 1, (count)                                                            \
-    }
-
-static char *tmp_dir; /* a fresh directory per test */
-
+/* A fresh tmp_dir per test. */
 static void make_dir(void)
 {
-    GError *error = NULL;
-    tmp_dir = g_dir_make_tmp("corpus-test-runs-XXXXXX", &error);
-    if (!tmp_dir) {
-        fprintf(stderr, "cannot make a temporary directory: %s\n", error->message);
-        g_clear_error(&error);
-    }
-}
-
-/* Remove path with everything under it. */
-static void remove_tree(const char *path)
-{
-    GDir *d = g_dir_open(path, 0, NULL);
-    const char *n;
-
-    if (!d) {
-        g_unlink(path);
-        return;
-    }
-    while ((n = g_dir_read_name(d))) {
-        g_autofree char *p = g_build_filename(path, n, NULL);
-        remove_tree(p);
-    }
-    g_dir_close(d);
-    g_chmod(path, 0700);
-    g_rmdir(path);
-}
-
-static void remove_dir(void)
-{
-    remove_tree(tmp_dir);
-    g_clear_pointer(&tmp_dir, g_free);
-}
-
-/* Names in dir, sorted; NULL-terminated (g_strfreev). */
-static gint compare_names(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char **dir_names(const char *dir)
-{
-    GPtrArray *names = g_ptr_array_new();
-    GDir *d = g_dir_open(dir, 0, NULL);
-    const char *n;
-
-    while (d && (n = g_dir_read_name(d)))
-        g_ptr_array_add(names, g_strdup(n));
-    if (d)
-        g_dir_close(d);
-    g_ptr_array_sort(names, compare_names);
-    g_ptr_array_add(names, NULL);
-    return (char **)g_ptr_array_free(names, FALSE);
+    make_tmp_dir("corpus-test-runs-XXXXXX");
 }
 
 /* ---- helper sources -------------------------------------------------------------------- */
-
-/* Records from an array; fails with CORPUS_ERROR_IO "stop" at record fail_at (when set). */
-typedef struct {
-    CorpusRecSource base;
-    const Rec *recs;
-    size_t n, pos;
-    gboolean fail;
-    size_t fail_at;
-} ArraySource;
-
-static gboolean array_next(CorpusRecSource *src, GError **error)
-{
-    ArraySource *a = (ArraySource *)src;
-    if (a->fail && a->pos == a->fail_at) {
-        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO, "stop");
-        return FALSE;
-    }
-    if (a->pos >= a->n)
-        return FALSE;
-    src->key = a->recs[a->pos].key;
-    src->len = a->recs[a->pos].len;
-    src->count = a->recs[a->pos].count;
-    a->pos++;
-    return TRUE;
-}
-
-static void array_free(CorpusRecSource *src)
-{
-    g_free(src);
-}
-
-static CorpusRecSource *array_source(const Rec *recs, size_t n)
-{
-    ArraySource *a = g_new0(ArraySource, 1);
-    a->base.next = array_next;
-    a->base.free = array_free;
-    a->recs = recs;
-    a->n = n;
-    return &a->base;
-}
-
-static CorpusRecSource *failing_source(const Rec *recs, size_t n, size_t fail_at)
-{
-    ArraySource *a = (ArraySource *)array_source(recs, n);
-    a->fail = TRUE;
-    a->fail_at = fail_at;
-    return &a->base;
-}
 
 /* Write recs[0..n) as one run. */
 static gboolean write_run(CorpusRuns *runs, const Rec *recs, size_t n)
@@ -215,15 +104,6 @@ static void test_compare(void)
 }
 
 /* ---- writing and reading back ----------------------------------------------------------- */
-
-static int rec_cmp_key(const void *a, const void *b)
-{
-    const Rec *x = a, *y = b;
-    int c = memcmp(x->key, y->key, MIN(x->len, y->len));
-    if (c)
-        return c;
-    return x->len < y->len ? -1 : x->len > y->len;
-}
 
 /* Keys of every length class of the record format (0, 1, 127, 128, 16383, 16384 bytes and one
  * of more than the 256 KiB I/O block), any bytes, and counts across the varint sizes. */

@@ -19,17 +19,7 @@
 #include <corpus/tableread.h>
 
 #include "unit.h"
-
-typedef struct {
-    const char *key;
-    size_t len;
-    guint64 count;
-} Rec;
-
-#define R(lit, count)                                                                              \
-    {                                                                                              \
-        (lit), sizeof(lit) - 1, (count)                                                            \
-    }
+#include "unit-rec.h"
 
 /* Arabic words: بيت (D8 A8 ..) < في (D9 81 ..) < كتاب (D9 83 ..) bytewise. */
 #define BAYT "\u0628\u064A\u062A"
@@ -39,39 +29,10 @@ typedef struct {
 /* A UTF-8 byte order mark. */
 #define BOM "\xEF\xBB\xBF"
 
-static char *tmp_dir; /* a fresh directory per test */
-
+/* A fresh tmp_dir per test. */
 static void make_dir(void)
 {
-    GError *error = NULL;
-    tmp_dir = g_dir_make_tmp("corpus-test-tables-XXXXXX", &error);
-    if (!tmp_dir) {
-        fprintf(stderr, "cannot make a temporary directory: %s\n", error->message);
-        g_clear_error(&error);
-    }
-}
-
-static void remove_tree(const char *path)
-{
-    GDir *d = g_dir_open(path, 0, NULL);
-    const char *n;
-
-    if (!d) {
-        g_unlink(path);
-        return;
-    }
-    while ((n = g_dir_read_name(d))) {
-        g_autofree char *p = g_build_filename(path, n, NULL);
-        remove_tree(p);
-    }
-    g_dir_close(d);
-    g_rmdir(path);
-}
-
-static void remove_dir(void)
-{
-    remove_tree(tmp_dir);
-    g_clear_pointer(&tmp_dir, g_free);
+    make_tmp_dir("corpus-test-tables-XXXXXX");
 }
 
 /* Write a file of tmp_dir (len -1: a string); returns its path. */
@@ -82,97 +43,6 @@ static char *put_file(const char *name, const char *contents, gssize len)
         fprintf(stderr, "cannot write %s\n", path);
     return path;
 }
-
-/* ---- sources ------------------------------------------------------------------------------ */
-
-typedef struct {
-    CorpusRecSource base;
-    const Rec *recs;
-    size_t n, pos;
-    gboolean fail;
-    size_t fail_at;
-} ArraySource;
-
-static gboolean array_next(CorpusRecSource *src, GError **error)
-{
-    ArraySource *a = (ArraySource *)src;
-    if (a->fail && a->pos == a->fail_at) {
-        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO, "stop");
-        return FALSE;
-    }
-    if (a->pos >= a->n)
-        return FALSE;
-    src->key = a->recs[a->pos].key;
-    src->len = a->recs[a->pos].len;
-    src->count = a->recs[a->pos].count;
-    a->pos++;
-    return TRUE;
-}
-
-static void array_free(CorpusRecSource *src)
-{
-    g_free(src);
-}
-
-static CorpusRecSource *array_source(const Rec *recs, size_t n)
-{
-    ArraySource *a = g_new0(ArraySource, 1);
-    a->base.next = array_next;
-    a->base.free = array_free;
-    a->recs = recs;
-    a->n = n;
-    return &a->base;
-}
-
-/* "key<TAB>count\n" per record of src (freed); an error ends the text with "ERROR message". */
-static char *dump(CorpusRecSource *src)
-{
-    GString *s = g_string_new(NULL);
-    GError *error = NULL;
-
-    if (!src)
-        return g_string_free(s, FALSE);
-    while (src->next(src, &error)) {
-        g_string_append_len(s, src->key, (gssize)src->len);
-        g_string_append_printf(s, "\t%" G_GUINT64_FORMAT "\n", src->count);
-    }
-    if (error) {
-        g_string_append_printf(s, "ERROR %s", error->message);
-        g_error_free(error);
-    }
-    corpus_rec_source_free(src);
-    return g_string_free(s, FALSE);
-}
-
-/* Two texts are equal; on a difference, show the first line that differs. */
-static void assert_same_lines(const char *got, const char *want, const char *what, unsigned line)
-{
-    size_t i = 0, lineno = 1, start = 0;
-
-    if (!got)
-        got = "(null)";
-    while (got[i] && got[i] == want[i]) {
-        if (got[i] == '\n') {
-            lineno++;
-            start = i + 1;
-        }
-        i++;
-    }
-    if (!got[i] && !want[i]) {
-        unit_report(TRUE, g_strdup(what), line, __FILE__, "assert_same_lines");
-        return;
-    }
-    const char *g_end = strchr(got + start, '\n'), *w_end = strchr(want + start, '\n');
-    size_t g_len = g_end ? (size_t)(g_end - got) - start : strlen(got + start);
-    size_t w_len = w_end ? (size_t)(w_end - want) - start : strlen(want + start);
-    g_autofree char *g = unit_escape(got + start, g_len);
-    g_autofree char *w = unit_escape(want + start, w_len);
-    unit_report(FALSE,
-                g_strdup_printf("%s: line %zu differs: got %s, expected %s", what, lineno, g, w),
-                line, __FILE__, "assert_same_lines");
-}
-
-#define ASSERT_SAME_LINES(got, want) assert_same_lines((got), (want), #got " == " #want, __LINE__)
 
 /* ---- writing tables ----------------------------------------------------------------------- */
 
@@ -474,19 +344,7 @@ static int by_count_then_key(const void *a, const void *b)
     const Rec *x = a, *y = b;
     if (x->count != y->count)
         return x->count > y->count ? -1 : 1;
-    int c = memcmp(x->key, y->key, MIN(x->len, y->len));
-    if (c)
-        return c;
-    return x->len < y->len ? -1 : x->len > y->len;
-}
-
-static int by_key(const void *a, const void *b)
-{
-    const Rec *x = a, *y = b;
-    int c = memcmp(x->key, y->key, MIN(x->len, y->len));
-    if (c)
-        return c;
-    return x->len < y->len ? -1 : x->len > y->len;
+    return rec_cmp_key(a, b);
 }
 
 static char *expected_tsv(const Rec *recs, size_t n, guint64 top, guint64 min_count)
@@ -556,7 +414,7 @@ static void test_memory_limited(void)
         if (by_count[i].count >= 50)
             chosen[n_chosen++] = by_count[i];
     }
-    qsort(chosen, n_chosen, sizeof(Rec), by_key);
+    qsort(chosen, n_chosen, sizeof(Rec), rec_cmp_key);
     g_autofree char *want_key = expected_tsv(chosen, n_chosen, 0, 0);
     g_autofree char *top_key =
         write_src(array_source(recs, n), CORPUS_ORDER_KEY, &spec, runs, &error);
@@ -598,12 +456,11 @@ static void test_source_error(void)
         spec.sort = cases[i].sort;
         spec.top = cases[i].top;
         spec.memory = cases[i].memory;
-        ArraySource *a = (ArraySource *)array_source(
-            cases[i].src_order == CORPUS_ORDER_KEY ? words : words_by_count, G_N_ELEMENTS(words));
-        a->fail = TRUE;
-        a->fail_at = 1;
+        CorpusRecSource *src =
+            failing_source(cases[i].src_order == CORPUS_ORDER_KEY ? words : words_by_count,
+                           G_N_ELEMENTS(words), 1);
         GError *error = NULL;
-        char *t = write_src(&a->base, cases[i].src_order, &spec, runs, &error);
+        char *t = write_src(src, cases[i].src_order, &spec, runs, &error);
         CU_ASSERT_PTR_NULL(t);
         UNIT_ASSERT_ERROR(error, CORPUS_ERROR_IO);
         if (error)
