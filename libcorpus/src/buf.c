@@ -1,5 +1,9 @@
 /* CorpusBuf: growable byte buffer with geometric growth.
  * SPDX-License-Identifier: MIT */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include <corpus/buf.h>
 
 void corpus_buf_grow(CorpusBuf *b, size_t n)
@@ -27,6 +31,42 @@ const char *corpus_buf_cstr(CorpusBuf *b)
     corpus_buf_reserve(b, 1);
     b->data[b->len] = '\0';
     return b->data;
+}
+
+/* v formatted with precision p into buf (locale-independent); returns TRUE when it reads back
+ * as v. */
+static gboolean format_exact(char *buf, size_t size, double v, int p)
+{
+    char format[8];
+    g_snprintf(format, sizeof format, "%%.%dg", p);
+    g_ascii_formatd(buf, (gint)size, format, v);
+    return g_ascii_strtod(buf, NULL) == v;
+}
+
+void corpus_buf_put_double(CorpusBuf *b, double v)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE], format[8];
+    int lo = 1, hi = 17;
+
+    g_return_if_fail(isfinite(v));
+    /* More digits never stop a form from reading back, so the precision can be bisected; 17
+     * digits always read back (IEEE 754 binary64). */
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (format_exact(buf, sizeof buf, v, mid))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    /* From 1e-4 up to 1e16, write the number without an exponent (100, not 1e+02), with as
+     * many digits as its integer part needs. */
+    g_snprintf(format, sizeof format, "%%.%de", lo - 1);
+    g_ascii_formatd(buf, sizeof buf, format, v);
+    int exponent = atoi(strchr(buf, 'e') + 1);
+    if (exponent >= -4 && exponent < 16)
+        lo = MAX(lo, exponent + 1);
+    format_exact(buf, sizeof buf, v, lo);
+    corpus_buf_append(b, buf, strlen(buf));
 }
 
 void corpus_buf_put_u64(CorpusBuf *b, guint64 v)

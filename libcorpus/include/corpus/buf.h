@@ -57,6 +57,12 @@ static inline void corpus_buf_putc(CorpusBuf *b, char c)
 
 /* Append the decimal form of v. */
 CORPUS_API void corpus_buf_put_u64(CorpusBuf *b, guint64 v);
+/* Append the shortest decimal form of the finite double v that reads back (strtod) to the same
+ * double, whatever the locale: the fewest significant digits P (1 to 17) that read back, with
+ * an exponent below 1e-4 and from 1e16 ("%.{P}g"), without one in between (100, not 1e+02).
+ * So 0.1 is "0.1", 1/3 "0.3333333333333333", 1e-5 "1e-05", 1e21 "1e+21", -0.0 "-0". */
+CORPUS_API void corpus_buf_put_double(CorpusBuf *b, double v);
+
 /* Append s as the body of a JSON string (quotes not included), escaping ", \ and controls. */
 CORPUS_API void corpus_buf_put_json(CorpusBuf *b, const char *s, size_t len);
 
