@@ -50,9 +50,11 @@ static gboolean fail(CorpusTableReader *r, GError **error, const char *format, .
 /* The next line, without its end (CR LF or LF); FALSE at the end or on error. */
 static gboolean next_line(CorpusTableReader *r, const char **line, size_t *len, GError **error)
 {
+    size_t scanned = 0; /* bytes after pos known to hold no line feed (a long line) */
+
     for (;;) {
         char *start = r->buf.data ? r->buf.data + r->pos : NULL;
-        char *nl = start ? memchr(start, '\n', r->buf.len - r->pos) : NULL;
+        char *nl = start ? memchr(start + scanned, '\n', r->buf.len - r->pos - scanned) : NULL;
         if (nl || (r->eof && r->pos < r->buf.len)) {
             size_t n = nl ? (size_t)(nl - start) : r->buf.len - r->pos;
             r->line++;
@@ -68,6 +70,7 @@ static gboolean next_line(CorpusTableReader *r, const char **line, size_t *len, 
         if (r->eof)
             return FALSE;
         /* Keep the partial line, then read more. */
+        scanned = r->buf.len - r->pos;
         if (r->buf.data)
             memmove(r->buf.data, r->buf.data + r->pos, r->buf.len - r->pos);
         r->buf.len -= r->pos;
