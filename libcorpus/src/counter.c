@@ -470,36 +470,23 @@ static void order_free(CorpusRecSource *src)
     g_free(s);
 }
 
-/* What the source of counters owns besides its parts. */
+/* What the source of counters keeps besides its parts: the ranked strings, and the counters
+ * to empty at the end. */
 typedef struct {
-    CorpusRecSource base;
-    CorpusRecSource *merged;
     CorpusCounter **counters;
     guint k;
     Ranked ranked;
-} CounterSource;
+} CounterData;
 
-static gboolean counter_source_next(CorpusRecSource *src, GError **error)
+static void counter_data_free(gpointer data)
 {
-    CounterSource *s = (CounterSource *)src;
-    if (!s->merged->next(s->merged, error))
-        return FALSE;
-    src->key = s->merged->key;
-    src->len = s->merged->len;
-    src->count = s->merged->count;
-    return TRUE;
-}
-
-static void counter_source_free(CorpusRecSource *src)
-{
-    CounterSource *s = (CounterSource *)src;
-    corpus_rec_source_free(s->merged);
-    g_free(s->ranked.bytes);
-    g_free(s->ranked.off);
-    for (guint i = 0; i < s->k; i++)
-        reset(s->counters[i]);
-    g_free(s->counters);
-    g_free(s);
+    CounterData *d = data;
+    g_free(d->ranked.bytes);
+    g_free(d->ranked.off);
+    for (guint i = 0; i < d->k; i++)
+        reset(d->counters[i]);
+    g_free(d->counters);
+    g_free(d);
 }
 
 /* A table of its own with room for cnt records. */
@@ -588,9 +575,7 @@ CorpusRecSource *corpus_counters_source(CorpusCounter **counters, guint k,
     guint n_parts = 0;
 
     g_return_val_if_fail(k >= 1 && k <= CORPUS_THREADS_MAX + 1, NULL);
-    CounterSource *cs = g_new0(CounterSource, 1);
-    cs->base.next = counter_source_next;
-    cs->base.free = counter_source_free;
+    CounterData *cs = g_new0(CounterData, 1);
     cs->counters = g_memdup2(counters, k * sizeof(CorpusCounter *));
     cs->k = k;
 
@@ -685,8 +670,9 @@ CorpusRecSource *corpus_counters_source(CorpusCounter **counters, guint k,
         g_free(maps[i]);
     g_free(rank);
     g_free(by_rank);
-    cs->merged = n_parts == 1 ? parts[0] : corpus_rec_merge_new(parts, n_parts, order);
-    return &cs->base;
+    CorpusRecSource *merged =
+        n_parts == 1 ? parts[0] : corpus_rec_merge_new(parts, n_parts, order);
+    return corpus_rec_source_keep(merged, cs, counter_data_free);
 }
 
 CorpusRecSource *corpus_counter_source(CorpusCounter *c, CorpusRecOrder order)
