@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +31,10 @@ struct CorpusOut {
  * process-wide state: a signal handler can reach nothing else. */
 static char *volatile temp_files[MAX_TEMP_FILES];
 static char *volatile temp_dirs[MAX_TEMP_DIRS];
+
+/* Threads making a temporary directory right now: the signal handler waits for them, so that
+ * a directory made just before the signal is registered, and removed, too. */
+static gint making_dirs;
 
 /* Remove dir and the files in it, with async-signal-safe calls only.  Another thread may add a
  * file meanwhile, so try again while the directory is not empty. */
@@ -62,6 +67,8 @@ static void on_signal(int sig)
         if (p)
             unlink(p);
     }
+    while (g_atomic_int_get(&making_dirs) > 0)
+        ; /* another thread is between making a directory and registering it */
     for (int i = 0; i < MAX_TEMP_DIRS; i++) {
         char *p = temp_dirs[i];
         if (p)
@@ -94,13 +101,31 @@ static int register_temp(char *path)
     return -1;
 }
 
-int corpus_temp_dir_register(char *path)
+static int register_dir(char *path)
 {
     for (int i = 0; i < MAX_TEMP_DIRS; i++) {
         if (g_atomic_pointer_compare_and_exchange(&temp_dirs[i], NULL, path))
             return i;
     }
     return -1;
+}
+
+char *corpus_temp_dir_make(char *tmpl, int *slot)
+{
+    sigset_t all, old;
+
+    /* Signals wait in this thread while the directory is made and registered; a handler
+     * running meanwhile in another thread waits for making_dirs to drop. */
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    g_atomic_int_inc(&making_dirs);
+    char *dir = g_mkdtemp_full(tmpl, 0700);
+    int e = errno;
+    *slot = dir ? register_dir(tmpl) : -1;
+    g_atomic_int_dec_and_test(&making_dirs);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = e;
+    return dir;
 }
 
 void corpus_temp_dir_remove(int slot, const char *path)

@@ -135,7 +135,8 @@ static char *new_run_path(CorpusRuns *r, GError **error)
     if (!r->dir) {
         g_autofree char *xs = g_strnfill(6, 'X');
         char *dir = g_strdup_printf("%s/corpus-runs-%s", r->parent, xs);
-        if (!g_mkdtemp_full(dir, 0700)) {
+        int slot;
+        if (!corpus_temp_dir_make(dir, &slot)) {
             int e = errno;
             g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO,
                         "%s: cannot make a directory for temporary files: %s (set --tmpdir or "
@@ -145,7 +146,7 @@ static char *new_run_path(CorpusRuns *r, GError **error)
             return NULL;
         }
         r->dir = dir;
-        r->slot = corpus_temp_dir_register(r->dir);
+        r->slot = slot;
     }
     return g_strdup_printf("%s/run-%06u", r->dir, r->next_id++);
 }

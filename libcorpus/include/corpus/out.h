@@ -40,10 +40,12 @@ CORPUS_API void corpus_out_free(CorpusOut *out);
  * CorpusOut objects, then die of the same signal (status 128 + signal number). */
 CORPUS_API void corpus_out_install_signal_cleanup(void);
 
-/* A temporary directory whose files the signal handlers also remove (with the directory).
- * path must stay valid until corpus_temp_dir_remove(); returns a slot, or -1 when all are
- * taken (the directory is then only removed by corpus_temp_dir_remove()). */
-CORPUS_API int corpus_temp_dir_register(char *path);
+/* Make a temporary directory from tmpl (as g_mkdtemp_full(tmpl, 0700): its XXXXXX are
+ * replaced) that the signal handlers remove with its files; no signal can come between making
+ * and registering it.  tmpl must stay valid until corpus_temp_dir_remove().  Returns tmpl, or
+ * NULL with errno set; *slot is -1 when all slots are taken (the directory is then only
+ * removed by corpus_temp_dir_remove()). */
+CORPUS_API char *corpus_temp_dir_make(char *tmpl, int *slot);
 /* Forget slot and remove path with every file in it. */
 CORPUS_API void corpus_temp_dir_remove(int slot, const char *path);
 
