@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,6 +26,7 @@ struct CorpusOut {
     CorpusBuf buf;   /* pending bytes */
     gboolean broken; /* a write failed: nothing more is written */
     gboolean direct; /* path is not a regular file (a device, a pipe): written in place */
+    char *target;    /* the file renamed into place (path, or where its symbolic link leads) */
 };
 
 /* Temporary files to remove when a signal ends the process.  This is the library's only
@@ -164,9 +166,15 @@ CorpusOut *corpus_out_open(const char *path, GError **error)
             return NULL;
         }
     } else if (path && strcmp(path, "-") != 0) {
-        g_autofree char *dir = g_path_get_dirname(path);
-        g_autofree char *base = g_path_get_basename(path);
+        /* Through a symbolic link, the file it leads to is replaced, not the link. */
+        g_autofree char *real = NULL;
+        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+            real = realpath(path, NULL);
+        const char *target = real ? real : path;
+        g_autofree char *dir = g_path_get_dirname(target);
+        g_autofree char *base = g_path_get_basename(target);
         out->path = g_strdup(path);
+        out->target = g_strdup(target);
         /* mkstemp's template: six X characters that it replaces. */
         g_autofree char *xs = g_strnfill(6, 'X');
         out->tmp = g_strdup_printf("%s/.%s.tmp-%s", dir, base, xs);
@@ -253,7 +261,7 @@ gboolean corpus_out_commit(CorpusOut *out, GError **error)
         return write_error(out, errno, error);
     }
     out->fd = -1;
-    if (rename(out->tmp, out->path) != 0) {
+    if (rename(out->tmp, out->target) != 0) {
         int e = errno;
         g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO, "%s: cannot rename into place: %s",
                     out->path, g_strerror(e));
@@ -277,6 +285,7 @@ void corpus_out_free(CorpusOut *out)
     if (out->path && out->fd >= 0)
         close(out->fd);
     g_free(out->path);
+    g_free(out->target);
     corpus_buf_clear(&out->buf);
     g_free(out);
 }
