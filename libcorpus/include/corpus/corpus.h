@@ -19,6 +19,7 @@
 #include <corpus/stopwords.h>
 #include <corpus/table.h>
 #include <corpus/tableread.h>
+#include <corpus/tfidf.h>
 #include <corpus/tok.h>
 #include <corpus/tokstream.h>
 #include <corpus/tokwrite.h>
