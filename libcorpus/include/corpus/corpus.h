@@ -6,6 +6,7 @@
 #include <corpus/buf.h>
 #include <corpus/cli.h>
 #include <corpus/counter.h>
+#include <corpus/docterms.h>
 #include <corpus/error.h>
 #include <corpus/export.h>
 #include <corpus/merge.h>

@@ -7,7 +7,9 @@
 
 #include <glib.h>
 
+#include <corpus/docterms.h>
 #include <corpus/export.h>
+#include <corpus/out.h>
 
 G_BEGIN_DECLS
 
@@ -63,6 +65,40 @@ CORPUS_API double corpus_idf_weight(CorpusIdfWeight w, guint64 n_docs, guint64 d
  * Returns the row's norm before normalizing (0 for a zero row and with CORPUS_UNIT_NONE). */
 CORPUS_API double corpus_tfidf_row(const CorpusTfidfScheme *scheme, const guint64 *tf,
                                    const double *idf, size_t n, double *out);
+
+/* The key of the row that holds the number of documents in a DF table.  No term can be
+ * spelled so: the tokenizer splits < and > from letters. */
+#define CORPUS_DF_DOCUMENTS "<documents>"
+
+/* A document frequency threshold as scikit-learn reads it: a number with a decimal point is a
+ * proportion of the documents (0 to 1), otherwise a count of documents. */
+typedef struct {
+    double value;
+    gboolean proportion;
+} CorpusDfLimit;
+
+CORPUS_API gboolean corpus_df_limit_parse(const char *option, const char *s,
+                                          CorpusDfLimit *limit, GError **error);
+
+typedef struct {
+    CorpusTfidfScheme scheme;
+    CorpusDfLimit min_df;  /* terms in fewer documents are left out [1] */
+    CorpusDfLimit max_df;  /* terms in more documents are left out [1.0] */
+    guint64 max_features;  /* keep the K terms with the largest total count (0: all) */
+    guint64 top;           /* rows per document (0: all) */
+    gboolean jsonl;        /* JSON Lines instead of TSV */
+    gboolean header;       /* TSV header */
+    const char *mm_prefix; /* write PREFIX.mtx, .terms, .docs instead of the table */
+    const char *df_in;     /* score against this DF table instead of the input's */
+    const char *df_out;    /* also write the input's DF table here */
+    void (*warn)(const char *message); /* for the count of zero rows; may be NULL */
+} CorpusTfidfSpec;
+
+/* Weigh the documents of d and write the long table (doc, term, tf, df, idf, tfidf; documents
+ * in input order, then tfidf descending, then term bytewise) to out, or the Matrix Market
+ * files; and the DF table when asked. */
+CORPUS_API gboolean corpus_tfidf_write(CorpusDocTerms *d, const CorpusTfidfSpec *spec,
+                                       CorpusOut *out, GError **error);
 
 G_END_DECLS
 
