@@ -23,6 +23,7 @@ struct CorpusOut {
     int slot;        /* index in temp_files[], -1 if none */
     CorpusBuf buf;   /* pending bytes */
     gboolean broken; /* a write failed: nothing more is written */
+    gboolean direct; /* path is not a regular file (a device, a pipe): written in place */
 };
 
 /* Temporary files to remove when a signal ends the process.  This is the library's only
@@ -122,7 +123,22 @@ CorpusOut *corpus_out_open(const char *path, GError **error)
 
     out->slot = -1;
     out->fd = STDOUT_FILENO;
-    if (path && strcmp(path, "-") != 0) {
+    struct stat st;
+    if (path && strcmp(path, "-") != 0 && stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+        !S_ISDIR(st.st_mode)) {
+        /* A device or a named pipe (-o /dev/null, -o /dev/stdout) cannot be replaced by a
+         * rename, and must not be: write to it directly. */
+        out->path = g_strdup(path);
+        out->direct = TRUE;
+        out->fd = open(path, O_WRONLY | O_CLOEXEC);
+        if (out->fd < 0) {
+            int e = errno;
+            g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO, "%s: cannot open: %s", path,
+                        g_strerror(e));
+            corpus_out_free(out);
+            return NULL;
+        }
+    } else if (path && strcmp(path, "-") != 0) {
         g_autofree char *dir = g_path_get_dirname(path);
         g_autofree char *base = g_path_get_basename(path);
         out->path = g_strdup(path);
@@ -198,7 +214,7 @@ gboolean corpus_out_commit(CorpusOut *out, GError **error)
 {
     if (!flush(out, error))
         return FALSE;
-    if (!out->path) {
+    if (!out->path || out->direct) {
         /* Delayed write errors (NFS, some devices) show at close. */
         if (close(out->fd) != 0 && errno != EINTR)
             return write_error(out, errno, error);

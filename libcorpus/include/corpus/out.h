@@ -2,7 +2,9 @@
  * With a path, bytes go to a temporary file in the same directory that corpus_out_commit()
  * renames over the path; on failure, on corpus_out_free() without commit, or on SIGINT, SIGTERM
  * or SIGHUP (see corpus_out_install_signal_cleanup()) the temporary file is removed, so an error
- * never leaves a partial file.  A closed pipe on standard output gives CORPUS_ERROR_PIPE.
+ * never leaves a partial file.  A path that names no regular file (a device such as /dev/null,
+ * a named pipe) is written in place, never replaced.  A closed pipe on standard output gives
+ * CORPUS_ERROR_PIPE.
  * SPDX-License-Identifier: MIT */
 #ifndef CORPUS_OUT_H
 #define CORPUS_OUT_H
