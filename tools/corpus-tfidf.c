@@ -166,8 +166,9 @@ int main(int argc, char **argv)
     stopwords = corpus_stopwords_load(text->stopwords, norm, &error);
     if (error)
         return corpus_cli_finish(NULL, error);
-    CorpusOut *out = corpus_out_open(opt_mm ? "/dev/null" : opt_output, &error);
-    if (!out)
+    /* With --mm the table goes to the three files, which corpus_tfidf_write() makes itself. */
+    CorpusOut *out = NULL;
+    if (!opt_mm && !(out = corpus_out_open(opt_output, &error)))
         return corpus_cli_finish(NULL, error);
     terms = corpus_doc_terms_new(&ds);
     CorpusPipelineSpec base = {0};

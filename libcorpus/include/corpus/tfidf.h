@@ -95,8 +95,8 @@ typedef struct {
 } CorpusTfidfSpec;
 
 /* Weigh the documents of d and write the long table (doc, term, tf, df, idf, tfidf; documents
- * in input order, then tfidf descending, then term bytewise) to out, or the Matrix Market
- * files; and the DF table when asked. */
+ * in input order, then tfidf descending, then term bytewise) to out, or, with mm_prefix, the
+ * Matrix Market files (out is then unused and may be NULL); and the DF table when asked. */
 CORPUS_API gboolean corpus_tfidf_write(CorpusDocTerms *d, const CorpusTfidfSpec *spec,
                                        CorpusOut *out, GError **error);
 
