@@ -46,11 +46,18 @@ static gboolean format_exact(char *buf, size_t size, double v, int p)
 void corpus_buf_put_double(CorpusBuf *b, double v)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE], format[8];
-    int lo = 1, hi = 17;
+    int lo, hi;
 
     g_return_if_fail(isfinite(v));
-    /* More digits never stop a form from reading back, so the precision can be bisected; 17
-     * digits always read back (IEEE 754 binary64). */
+    /* More digits never stop a form from reading back, so the precision can be searched by
+     * halves; 17 digits always read back (IEEE 754 binary64).  Most results of arithmetic
+     * need 16 or 17 digits: try 15 first, then 16, and bisect below 15 only when 15 is enough. */
+    if (!format_exact(buf, sizeof buf, v, 15)) {
+        lo = hi = format_exact(buf, sizeof buf, v, 16) ? 16 : 17;
+    } else {
+        lo = 1;
+        hi = 15;
+    }
     while (lo < hi) {
         int mid = (lo + hi) / 2;
         if (format_exact(buf, sizeof buf, v, mid))
