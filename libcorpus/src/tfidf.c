@@ -488,7 +488,7 @@ gboolean corpus_tfidf_write(CorpusDocTerms *d, const CorpusTfidfSpec *spec, Corp
     }
     corpus_vocab_free(table.terms);
     double lo = threshold(&spec->min_df, n), hi = threshold(&spec->max_df, n);
-    if (hi < lo) {
+    if (n > 0 && hi < lo) {
         g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
                     "--max-df (%g documents of %" G_GUINT64_FORMAT ") is below --min-df (%g "
                     "documents): no term can be kept",
