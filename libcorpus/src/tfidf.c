@@ -354,6 +354,9 @@ static guint weigh_doc(CorpusDocTerms *d, guint64 i, const guint32 *col, const d
         g_array_append_val(s->entries, e);
     }
     guint m = s->entries->len;
+    /* Columns (terms bytewise) fix the order of the sums in the row norm, so that a document
+     * weighs the same, to the last bit, in any corpus with the same document frequencies. */
+    g_array_sort(s->entries, by_col);
     g_array_set_size(s->tfs, m);
     g_array_set_size(s->idfs, m);
     g_array_set_size(s->ws, m);
