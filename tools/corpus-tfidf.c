@@ -148,8 +148,19 @@ int main(int argc, char **argv)
     if (opt_format && strcmp(opt_format, "tsv") != 0 && strcmp(opt_format, "jsonl") != 0)
         return corpus_cli_usage_errorf("invalid --format value '%s' (expected tsv or jsonl)",
                                        opt_format);
-    if (opt_mm && opt_output)
-        return corpus_cli_usage_errorf("--mm writes files of its own; it does not go with -o");
+    if (opt_mm && (opt_output || opt_top || opt_format))
+        return corpus_cli_usage_errorf("--mm writes the whole matrix to files of its own; it "
+                                       "does not go with -o, --top or --format");
+    if (opt_df_out && strcmp(opt_df_out, "-") == 0 && !opt_mm &&
+        (!opt_output || strcmp(opt_output, "-") == 0))
+        return corpus_cli_usage_errorf("--df-out=- and the table would both go to standard "
+                                       "output: write one of them to a file");
+    /* Thresholds of the same kind can be compared now, before reading anything. */
+    if (spec.min_df.proportion == spec.max_df.proportion &&
+        spec.min_df.value > spec.max_df.value)
+        return corpus_cli_usage_errorf("--max-df=%s is below --min-df=%s: no term can be kept",
+                                       opt_max_df ? opt_max_df : "1.0",
+                                       opt_min_df ? opt_min_df : "1");
     spec.jsonl = opt_format && strcmp(opt_format, "jsonl") == 0;
     spec.header = !opt_no_header;
     spec.mm_prefix = opt_mm;

@@ -147,12 +147,14 @@ double corpus_tfidf_row(const CorpusTfidfScheme *scheme, const guint64 *tf, cons
 gboolean corpus_df_limit_parse(const char *option, const char *s, CorpusDfLimit *limit,
                                GError **error)
 {
-    char *end;
-    double v = g_ascii_strtod(s, &end);
-    gboolean proportion = strchr(s, '.') != NULL;
+    /* Digits, with at most one decimal point (a proportion): no sign, exponent or hex. */
+    size_t digits = strspn(s, "0123456789");
+    gboolean proportion = s[digits] == '.';
+    size_t more = proportion ? strspn(s + digits + 1, "0123456789") : 0;
+    gboolean well_formed = digits + more > 0 && s[digits + (proportion ? 1 + more : 0)] == '\0';
+    double v = well_formed ? g_ascii_strtod(s, NULL) : -1;
 
-    if (!*s || *end || !g_ascii_isdigit(*s) || v < 0 || (proportion && v > 1) ||
-        (!proportion && v != floor(v))) {
+    if (!well_formed || (proportion && v > 1) || (!proportion && digits > 18)) {
         g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
                     "invalid %s value '%s' (expected a number of documents, or a proportion "
                     "with a decimal point from 0.0 to 1.0)",
@@ -208,6 +210,18 @@ static gboolean df_table_read(const char *path, DfTable *t, GError **error)
     if (e) {
         g_propagate_error(error, e);
         return FALSE;
+    }
+    for (guint32 id = 0; have_n && id < corpus_vocab_size(t->terms); id++) {
+        guint64 df = corpus_vocab_count(t->terms, id);
+        if (df == 0 || df > t->n_docs) {
+            size_t len;
+            const char *term = corpus_vocab_text(t->terms, id, &len);
+            g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_PARSE,
+                        "%s: the document frequency of '%.*s' is %" G_GUINT64_FORMAT
+                        ", outside 1 to the %" G_GUINT64_FORMAT " documents of the table",
+                        path, (int)MIN(len, 200), term, df, t->n_docs);
+            return FALSE;
+        }
     }
     if (!have_n) {
         g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_PARSE,
