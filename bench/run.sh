@@ -24,6 +24,11 @@
 # tables compare corpus-ngram with 1 thread too, so that the ratio column against it gives the
 # speed-up of 2 threads.  The hash table is corpus-hashbench (bench/hashbench.c), which times
 # counting bigrams of token ids in GHashTable and in CorpusCounter and prints its own table.
+# The TF-IDF table reads documents of about 2 KB: BENCH_DATA_DIR/gen-SIZE-docs.txt holds one
+# per line (consecutive lines of gen-SIZE.txt joined by spaces until the line passes 2000
+# bytes), read by corpus-tfidf --docs=line; scikit-learn reads gen-SIZE-docs-tok.txt, the same
+# documents tokenized by corpus-tok (one per line, tokens separated by spaces).  Both files are
+# made once, untimed, and again only when their input, corpus-tok or this script is newer.
 # Exit status: 0, or 1 when a command fails or a same-output check finds a difference.
 # SPDX-License-Identifier: MIT
 # shellcheck disable=SC2016 # command strings and Markdown backquotes are single-quoted on purpose
@@ -47,8 +52,9 @@ FILTER=${BENCH_FILTER:-}
 corpora=${BENCH_CORPORA:-$root/corpora/news}
 data_dir=${BENCH_DATA_DIR:-$build/bench-data}
 # The commands below refer to "$BIN", "$FILE" and "$SCRATCH" (a temporary directory, removed
-# at exit); the Python baselines are the scripts in PY_UNIGRAMS and PY_BIGRAMS.
-export BIN=$build/bin FILE SCRATCH PY_UNIGRAMS PY_BIGRAMS
+# at exit), and the TF-IDF table to "$TOKENS" too; the Python baselines are the scripts in
+# PY_UNIGRAMS, PY_BIGRAMS and PY_TFIDF.
+export BIN=$build/bin FILE SCRATCH TOKENS PY_UNIGRAMS PY_BIGRAMS PY_TFIDF
 failures=0
 
 [[ $SIZE =~ ^[0-9]+[KMGkmg]?$ ]] || die "BENCH_SIZE=$SIZE: expected a number with an optional K, M or G"
@@ -79,6 +85,35 @@ prepare_data() {
         mv -- "$FILE.tmp" "$FILE"
     fi
     FILE_BYTES=$(stat -c %s "$FILE")
+}
+
+# prepare_tfidf_data: from the generated input $FILE, set DOCS_FILE to its documents of about
+# 2 KB, one per line, DOCS_BYTES to its size, and TOKENS to the same documents tokenized by
+# corpus-tok, one per line; make either file unless an up-to-date copy is cached.
+prepare_tfidf_data() {
+    local tok=$BIN/corpus-tok
+    [[ -x $tok ]] || die "$tok: not built (cmake --build $build --target corpus-tok)"
+    DOCS_FILE=${FILE%.txt}-docs.txt
+    TOKENS=${FILE%.txt}-docs-tok.txt
+    if [[ ! -f $DOCS_FILE || $FILE -nt $DOCS_FILE || $bench_dir/run.sh -nt $DOCS_FILE ]]; then
+        echo "run.sh: making $DOCS_FILE (documents of about 2 KB, one per line)" >&2
+        # Blank lines (the ends of paragraphs) add nothing; the last document may be shorter.
+        LC_ALL=C awk 'NF { doc = doc == "" ? $0 : doc " " $0 }
+            length(doc) > 2000 { print doc; doc = "" }
+            END { if (doc != "") print doc }' "$FILE" >"$DOCS_FILE.tmp" ||
+            die "could not make $DOCS_FILE"
+        mv -- "$DOCS_FILE.tmp" "$DOCS_FILE"
+    fi
+    if [[ ! -f $TOKENS || $DOCS_FILE -nt $TOKENS || $tok -nt $TOKENS ]]; then
+        echo "run.sh: making $TOKENS (corpus-tok --docs=line, a document per line)" >&2
+        # corpus-tok writes a sentence per line and a blank line between documents; awk's
+        # paragraph mode joins the lines of each document.  --keep: corpus-tfidf's default.
+        "$tok" --docs=line --keep=word,latin,number,url,email,mention,hashtag "$DOCS_FILE" |
+            LC_ALL=C awk 'BEGIN { RS = ""; FS = "\n" } { $1 = $1; print }' >"$TOKENS.tmp" ||
+            die "could not make $TOKENS"
+        mv -- "$TOKENS.tmp" "$TOKENS"
+    fi
+    DOCS_BYTES=$(stat -c %s "$DOCS_FILE")
 }
 
 # Evaluate command string $2 (default $1) with the output discarded; on failure show its
@@ -248,6 +283,15 @@ with open(sys.argv[1], encoding="utf-8") as f:
         words = line.split()
         counts.update(zip(words, words[1:]))
 sys.stdout.writelines(f"{a} {b}\t{n}\n" for (a, b), n in counts.most_common())'
+# Python baseline of the TF-IDF table: scikit-learn's TfidfVectorizer on the tokens of
+# corpus-tok, a document per line (str.split and no lowercasing: the terms are the tokens), the
+# lines fed from the file; it prints the rows, columns and non-zero entries of the matrix.
+PY_TFIDF='import sys
+from sklearn.feature_extraction.text import TfidfVectorizer
+vectorizer = TfidfVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False)
+with open(sys.argv[1], encoding="utf-8", newline="\n") as f:
+    m = vectorizer.fit_transform(f)
+print(m.shape[0], m.shape[1], m.nnz)'
 
 # ngram_title N LABEL: the title of the table of N-grams (1 or 2) on the input of size LABEL.
 ngram_title() {
@@ -303,8 +347,51 @@ ngram_tables() {
         'corpus-ngram -n 2 --threads=2' '"$BIN/corpus-ngram" -n 2 --threads=2 "$FILE"'
 }
 
+# The TF-IDF table: corpus-tfidf reads the documents of $DOCS_FILE and writes its table of
+# weights, Python reads their tokens in $TOKENS.  Then the check that both make a matrix of the
+# same shape with as many non-zero entries (the size line of corpus-tfidf --mm: rows, columns,
+# entries, against what Python prints).
+tfidf_table() {
+    local -x FILE=$DOCS_FILE
+    local FILE_BYTES=$DOCS_BYTES ours theirs result
+    local -a shape
+    local py='/usr/bin/python3 -c "$PY_TFIDF" "$TOKENS"'
+    local mm='"$BIN/corpus-tfidf" --docs=line --threads=2 --mm="$SCRATCH/tfidf" "$FILE"'
+    bench_table "$tfidf_title" 'python3 TfidfVectorizer,corpus-tfidf --docs=line --threads=1' \
+        'corpus-tfidf --docs=line --threads=1' '"$BIN/corpus-tfidf" --docs=line --threads=1 "$FILE"' \
+        'corpus-tfidf --docs=line --threads=2' '"$BIN/corpus-tfidf" --docs=line --threads=2 "$FILE"' \
+        'python3 TfidfVectorizer' "$py"
+    printf '\n- documents: the %s lines of `%s` (%s bytes), the lines of the input joined by ' \
+        "$(wc -l <"$FILE")" "$FILE" "$FILE_BYTES"
+    printf 'spaces until each passes 2000 bytes; MB/s is of this file on every row\n'
+    printf -- '- `corpus-tfidf`: reads that file, writes its table of weights\n'
+    printf -- '- `python3 TfidfVectorizer`: reads `%s` (%s bytes), the same documents ' \
+        "$TOKENS" "$(stat -c %s "$TOKENS")"
+    printf 'tokenized once, untimed, by `corpus-tok --docs=line '
+    printf -- '--keep=word,latin,number,url,email,mention,hashtag` (the classes corpus-tfidf keeps) '
+    printf 'with the lines of each document joined; prints the shape of '
+    printf '`TfidfVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False)'
+    printf '.fit_transform(lines)`\n'
+
+    run_cmd "$mm" "{ $mm && grep -m 1 -v '^%' \"\$SCRATCH/tfidf.mtx\"; } >\"\$tmp/ours\""
+    rm -f -- "$SCRATCH/tfidf.mtx" "$SCRATCH/tfidf.terms" "$SCRATCH/tfidf.docs"
+    run_cmd "$py" "$py >\"\$tmp/theirs\""
+    read -r ours <"$tmp/ours" || true
+    read -r theirs <"$tmp/theirs" || true
+    if [[ -n $ours && $ours == "$theirs" ]]; then
+        read -r -a shape <<<"$ours"
+        result="OK (${shape[0]} documents, ${shape[1]} terms, ${shape[2]} non-zero entries)"
+    else
+        result="DIFFER (rows, columns, entries: corpus-tfidf $ours, Python $theirs)"
+        failures=$((failures + 1))
+    fi
+    printf '\nSame matrix shape and non-zero entries, `%s` and `%s`: **%s**\n' \
+        'corpus-tfidf --docs=line --threads=2 --mm' 'python3 TfidfVectorizer' "$result"
+}
+
 hash_title="N-grams: bigram counting in a hash table, GHashTable against CorpusCounter (corpus-hashbench)"
 fivegram_title="N-grams: corpus-ngram -n 5 --memory=512M, 5-grams in bounded memory ($LARGE input)"
+tfidf_title="TF-IDF: corpus-tfidf against scikit-learn's TfidfVectorizer"
 
 # The larger input, generated first so that a failure comes early, and only when a table needs it.
 if [[ -n $LARGE ]]; then
@@ -317,6 +404,12 @@ if [[ -n $LARGE ]]; then
     fi
 fi
 prepare_data "$SIZE"
+if selected "$tfidf_title"; then
+    [[ -x /usr/bin/python3 ]] || die "/usr/bin/python3 not found: install the Debian package python3"
+    /usr/bin/python3 -c 'import sklearn' 2>/dev/null ||
+        die "scikit-learn not found by /usr/bin/python3: install the Debian package python3-sklearn"
+    prepare_tfidf_data
+fi
 tmp=$(mktemp -d -- "$data_dir/tmp.XXXXXX")
 trap 'rm -rf -- "$tmp"' EXIT
 SCRATCH=$tmp
@@ -358,6 +451,10 @@ if selected "$hash_title"; then
     echo "run.sh: $hash_title: $REPEAT runs" >&2
     printf '\n## %s\n\n' "$hash_title"
     "$hashbench" --repeat="$REPEAT" </dev/null || failures=$((failures + 1))
+fi
+
+if selected "$tfidf_title"; then
+    tfidf_table
 fi
 
 if [[ -n $LARGE ]]; then

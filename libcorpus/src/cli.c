@@ -228,6 +228,7 @@ gboolean corpus_cli_text_options_parse(CorpusTextOptions *o, GError **error)
         o->stopwords = g_strdup("none");
     if (!o->on_invalid)
         o->on_invalid = g_strdup("warn");
+    o->docs_given = o->docs != NULL;
     if (!o->docs)
         o->docs = g_strdup("file");
     if (!corpus_norm_parse(o->norm, &o->norm_flags, error) ||

@@ -35,6 +35,7 @@ typedef struct {
     CorpusTokClassSet keep_set;
     CorpusInvalidPolicy policy;
     CorpusDocsMode docs_mode;
+    gboolean docs_given; /* --docs was on the command line */
     guint n_threads;
 } CorpusTextOptions;
 

@@ -6,6 +6,7 @@
 #include <corpus/buf.h>
 #include <corpus/cli.h>
 #include <corpus/counter.h>
+#include <corpus/docterms.h>
 #include <corpus/error.h>
 #include <corpus/export.h>
 #include <corpus/merge.h>
@@ -19,6 +20,7 @@
 #include <corpus/stopwords.h>
 #include <corpus/table.h>
 #include <corpus/tableread.h>
+#include <corpus/tfidf.h>
 #include <corpus/tok.h>
 #include <corpus/tokstream.h>
 #include <corpus/tokwrite.h>
