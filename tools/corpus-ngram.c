@@ -23,23 +23,6 @@ static GOptionEntry entries[] = {
     G_OPTION_ENTRY_NULL,
 };
 
-/* -n N or -n MIN-MAX. */
-static gboolean parse_order(const char *s, guint *lo, guint *hi)
-{
-    guint64 a, b;
-    const char *dash = strchr(s, '-');
-    g_autofree char *first = dash ? g_strndup(s, (gsize)(dash - s)) : g_strdup(s);
-
-    if (!g_ascii_string_to_unsigned(first, 10, 1, CORPUS_NGRAM_MAX, &a, NULL))
-        return FALSE;
-    b = a;
-    if (dash && !g_ascii_string_to_unsigned(dash + 1, 10, a, CORPUS_NGRAM_MAX, &b, NULL))
-        return FALSE;
-    *lo = (guint)a;
-    *hi = (guint)b;
-    return TRUE;
-}
-
 static guint order_of(const char *key, size_t len, gpointer user)
 {
     return corpus_ngram_order(key, len, GPOINTER_TO_INT(user));
@@ -81,10 +64,8 @@ int main(int argc, char **argv)
     if (status >= 0)
         return status;
     spec.n_min = spec.n_max = 1;
-    if (opt_n && !parse_order(opt_n, &spec.n_min, &spec.n_max))
-        return corpus_cli_usage_errorf("invalid -n value '%s' (expected N or MIN-MAX, with "
-                                       "1 <= MIN <= MAX <= 9)",
-                                       opt_n);
+    if (opt_n && !corpus_ngram_parse_orders(opt_n, &spec.n_min, &spec.n_max, &error))
+        return corpus_cli_finish(NULL, error);
     if (opt_pad && !opt_chars)
         return corpus_cli_usage_errorf("--pad goes with --chars");
     if (opt_marks && opt_chars)

@@ -69,22 +69,6 @@ static GOptionEntry entries[] = {
     G_OPTION_ENTRY_NULL,
 };
 
-static gboolean parse_order(const char *s, guint *lo, guint *hi)
-{
-    guint64 a, b;
-    const char *dash = strchr(s, '-');
-    g_autofree char *first = dash ? g_strndup(s, (gsize)(dash - s)) : g_strdup(s);
-
-    if (!g_ascii_string_to_unsigned(first, 10, 1, 9, &a, NULL))
-        return FALSE;
-    b = a;
-    if (dash && !g_ascii_string_to_unsigned(dash + 1, 10, a, 9, &b, NULL))
-        return FALSE;
-    *lo = (guint)a;
-    *hi = (guint)b;
-    return TRUE;
-}
-
 static void warn(const char *message)
 {
     corpus_cli_message("%s", message);
@@ -125,10 +109,8 @@ int main(int argc, char **argv)
     int status = corpus_cli_parse(ctx, &argc, &argv, text);
     if (status >= 0)
         return status;
-    if (opt_n && !parse_order(opt_n, &ds.n_min, &ds.n_max))
-        return corpus_cli_usage_errorf("invalid -n value '%s' (expected N or MIN-MAX, with "
-                                       "1 <= MIN <= MAX <= 9)",
-                                       opt_n);
+    if (opt_n && !corpus_ngram_parse_orders(opt_n, &ds.n_min, &ds.n_max, &error))
+        return corpus_cli_finish(NULL, error);
     if (opt_smart && (opt_tf || opt_idf || opt_unit))
         return corpus_cli_usage_errorf("--smart gives the three weights; it does not go with "
                                        "--tf, --idf or --unit");

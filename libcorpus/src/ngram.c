@@ -356,6 +356,24 @@ CorpusRecSource *corpus_ngram_count(const CorpusNgramSpec *spec, const CorpusTok
     return result;
 }
 
+gboolean corpus_ngram_parse_orders(const char *s, guint *lo, guint *hi, GError **error)
+{
+    guint64 a, b;
+    const char *dash = strchr(s, '-');
+    g_autofree char *first = dash ? g_strndup(s, (gsize)(dash - s)) : g_strdup(s);
+
+    if (!g_ascii_string_to_unsigned(first, 10, 1, CORPUS_NGRAM_MAX, &a, NULL) ||
+        (dash && !g_ascii_string_to_unsigned(dash + 1, 10, a, CORPUS_NGRAM_MAX, &b, NULL))) {
+        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
+                    "invalid -n value '%s' (expected N or MIN-MAX, with 1 <= MIN <= MAX <= %d)",
+                    s, CORPUS_NGRAM_MAX);
+        return FALSE;
+    }
+    *lo = (guint)a;
+    *hi = dash ? (guint)b : (guint)a;
+    return TRUE;
+}
+
 guint corpus_ngram_order(const char *key, size_t len, gboolean chars)
 {
     guint n = 0;

@@ -43,6 +43,11 @@ CORPUS_API CorpusRecSource *corpus_ngram_count(const CorpusNgramSpec *spec,
                                                CorpusRuns *runs, CorpusRecOrder want,
                                                CorpusRecOrder *got, GError **error);
 
+/* Parse -n: "N" or "MIN-MAX" with 1 <= MIN <= MAX <= CORPUS_NGRAM_MAX; CORPUS_ERROR_USAGE
+ * naming the value otherwise. */
+CORPUS_API gboolean corpus_ngram_parse_orders(const char *s, guint *lo, guint *hi,
+                                              GError **error);
+
 /* Number of tokens of a key: spaces + 1 for word n-grams, characters for character n-grams. */
 CORPUS_API guint corpus_ngram_order(const char *key, size_t len, gboolean chars);
 
