@@ -90,7 +90,8 @@ static void close_doc(CorpusDocTerms *d)
     }
     guint32 *ids = (guint32 *)(void *)d->cur->data;
     size_t n = d->cur->len;
-    qsort(ids, n, sizeof(guint32), by_id);
+    if (n > 1)
+        qsort(ids, n, sizeof(guint32), by_id);
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && ids[j] == ids[i])

@@ -485,8 +485,10 @@ gboolean corpus_tfidf_write(CorpusDocTerms *d, const CorpusTfidfSpec *spec, Corp
 
     if (spec->df_out && !write_df_table(d, spec->df_out, spec->header, error))
         return FALSE;
-    if (spec->df_in && !df_table_read(spec->df_in, &table, error))
+    if (spec->df_in && !df_table_read(spec->df_in, &table, error)) {
+        corpus_vocab_free(table.terms);
         return FALSE;
+    }
     guint64 n = spec->df_in ? table.n_docs : n_docs;
 
     /* Document frequencies, thresholds, and the terms kept. */
