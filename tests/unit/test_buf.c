@@ -54,7 +54,8 @@ static void test_known_values(void)
 }
 
 /* The definition, by a linear search: the smallest P from 1 for which "%.{P}g" reads back;
- * then, for 1e-4 <= |v| < 1e16, the plain form with all integer digits. */
+ * then the exponent form below 1e-4 and from 1e16, and for 1e-4 <= |v| < 1e16 the plain form
+ * with all integer digits. */
 static char *shortest_by_search(double v)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE], format[8];
@@ -66,7 +67,17 @@ static char *shortest_by_search(double v)
             break;
     }
     double a = fabs(v);
-    if (a >= 1e-4 && a < 1e16) {
+    if (a != 0 && (a < 1e-4 || a >= 1e16)) {
+        /* The exponent form: %e with P digits, without trailing zeros in the mantissa. */
+        g_snprintf(format, sizeof format, "%%.%de", p - 1);
+        g_ascii_formatd(buf, sizeof buf, format, v);
+        char *e = strchr(buf, 'e'), *end = e;
+        while (end > buf && end[-1] == '0' && strchr(buf, '.') && strchr(buf, '.') < end)
+            end--;
+        if (end > buf && end[-1] == '.')
+            end--;
+        memmove(end, e, strlen(e) + 1);
+    } else if (a >= 1e-4 && a < 1e16) {
         char integer[32];
         g_snprintf(integer, sizeof integer, "%.0f", floor(a));
         int integer_digits = a < 1 ? 1 : (int)strlen(integer);
