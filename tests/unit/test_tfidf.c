@@ -178,6 +178,52 @@ static void test_smart(void)
     }
 }
 
+/* Every --tf x --idf x --unit combination (75) on one document of the worked example,
+ * against the formulas of docs/tfidf.md written out again here: document 3 of the example has
+ * counts 2, 1, 1 for terms of df 2, 1, 2 among N = 3 documents; max tf 2, mean tf 4/3. */
+static void test_all_combinations(void)
+{
+    static const guint64 tf[] = {2, 1, 1};
+    static const guint64 dfs[] = {2, 1, 2};
+    const double n = 3;
+    int checked = 0;
+
+    for (int t = CORPUS_TF_RAW; t <= CORPUS_TF_LOG_AVE; t++) {
+        for (int i = CORPUS_IDF_SMOOTH; i <= CORPUS_IDF_NONE; i++) {
+            for (int u = CORPUS_UNIT_L2; u <= CORPUS_UNIT_NONE; u++) {
+                CorpusTfidfScheme s = {(CorpusTfWeight)t, (CorpusIdfWeight)i, (CorpusUnit)u};
+                double idf[3], got[3], want[3], norm = 0;
+                for (int k = 0; k < 3; k++) {
+                    double x = (double)tf[k], d = (double)dfs[k];
+                    double wt = t == CORPUS_TF_RAW         ? x
+                                : t == CORPUS_TF_LOG       ? 1 + log(x)
+                                : t == CORPUS_TF_BINARY    ? 1
+                                : t == CORPUS_TF_AUGMENTED ? 0.5 + 0.5 * x / 2
+                                                           : (1 + log(x)) / (1 + log(4.0 / 3));
+                    double wi = i == CORPUS_IDF_SMOOTH  ? log((1 + n) / (1 + d)) + 1
+                                : i == CORPUS_IDF_PLAIN ? log(n / d) + 1
+                                : i == CORPUS_IDF_LOG   ? log(n / d)
+                                : i == CORPUS_IDF_PROB  ? fmax(0, log((n - d) / d))
+                                                        : 1;
+                    idf[k] = corpus_idf_weight(s.idf, 3, dfs[k]);
+                    ASSERT_NEAR(idf[k], wi, 1e-15);
+                    want[k] = wt * wi;
+                    norm += u == CORPUS_UNIT_L2 ? want[k] * want[k] : fabs(want[k]);
+                }
+                if (u == CORPUS_UNIT_L2)
+                    norm = sqrt(norm);
+                corpus_tfidf_row(&s, tf, idf, 3, got);
+                for (int k = 0; k < 3; k++) {
+                    double w = u == CORPUS_UNIT_NONE || norm == 0 ? want[k] : want[k] / norm;
+                    ASSERT_NEAR(got[k], w, 1e-14);
+                }
+                checked++;
+            }
+        }
+    }
+    UNIT_ASSERT_INT(checked, 75);
+}
+
 static void test_parse_errors(void)
 {
     CorpusTfidfScheme s = CORPUS_TFIDF_DEFAULT;
@@ -205,6 +251,7 @@ int main(void)
         UNIT_TEST(test_idf_weights),
         UNIT_TEST(test_units),
         UNIT_TEST(test_smart),
+        UNIT_TEST(test_all_combinations),
         UNIT_TEST(test_parse_errors),
     };
     return unit_run("tfidf", tests, G_N_ELEMENTS(tests));
