@@ -40,8 +40,8 @@ CORPUS_API void corpus_out_free(CorpusOut *out);
  * CorpusOut objects, then die of the same signal (status 128 + signal number). */
 CORPUS_API void corpus_out_install_signal_cleanup(void);
 
-/* Make a temporary directory from tmpl (as g_mkdtemp_full(tmpl, 0700): its XXXXXX are
- * replaced) that the signal handlers remove with its files; no signal can come between making
+/* Make a temporary directory from tmpl (as g_mkdtemp_full(tmpl, 0700): its six trailing X
+ * characters are replaced) that the signal handlers remove with its files; no signal can come between making
  * and registering it.  tmpl must stay valid until corpus_temp_dir_remove().  Returns tmpl, or
  * NULL with errno set; *slot is -1 when all slots are taken (the directory is then only
  * removed by corpus_temp_dir_remove()). */
