@@ -275,7 +275,7 @@ static guint32 parse_id(const char *s, size_t len, size_t *pos)
 static double count_counter(const Stream *st, Tally *tally)
 {
     CorpusRuns *runs = corpus_runs_new(NULL);
-    CorpusCounterSpec spec = {2, 2, " ", 0, runs};
+    CorpusCounterSpec spec = {.n_min = 2, .n_max = 2, .sep = " ", .runs = runs};
     CorpusCounter *c = corpus_counter_new(&spec);
     CorpusVocab *vocab = corpus_counter_vocab(c);
     guint32 max_id = 0;

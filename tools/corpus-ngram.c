@@ -8,6 +8,7 @@ static char *opt_n;
 static gboolean opt_chars;
 static gboolean opt_pad;
 static gboolean opt_marks;
+static gint opt_window = -1; /* -1: not given */
 static char **opt_files;
 
 static GOptionEntry entries[] = {
@@ -17,6 +18,10 @@ static GOptionEntry entries[] = {
      "Count character n-grams inside each token instead of word n-grams", NULL},
     {"pad", 0, 0, G_OPTION_ARG_NONE, &opt_pad,
      "With --chars: mark the start and end of each token with ^ and $", NULL},
+    {"window", 0, 0, G_OPTION_ARG_INT, &opt_window,
+     "With -n 2 or 1-2: count the pairs of words at most W-1 apart in a sentence, as NLTK's "
+     "window_size (the counts corpus-colloc --window=W scores) [2]",
+     "W"},
     {"sentence-marks", 0, 0, G_OPTION_ARG_NONE, &opt_marks,
      "Add one <s> before and one </s> after each sentence, as SRILM does", NULL},
     {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, NULL},
@@ -71,6 +76,13 @@ int main(int argc, char **argv)
     if (opt_marks && opt_chars)
         return corpus_cli_usage_errorf("--sentence-marks counts words; it does not go with "
                                        "--chars");
+    if (opt_window != -1 && (opt_window < 2 || opt_window > CORPUS_WINDOW_MAX))
+        return corpus_cli_usage_errorf("invalid --window value %d (expected 2 to %d)",
+                                       opt_window, CORPUS_WINDOW_MAX);
+    if (opt_window != -1 && (spec.n_max != 2 || opt_chars))
+        return corpus_cli_usage_errorf("--window counts pairs of words: it goes with -n 2 or "
+                                       "-n 1-2");
+    spec.window = opt_window == -1 ? 0 : (guint)opt_window;
     spec.chars = opt_chars;
     spec.pad = opt_pad;
     spec.sentence_marks = opt_marks;

@@ -63,7 +63,9 @@ static void table_release(CorpusCounter *c, Table *t)
 CorpusCounter *corpus_counter_new(const CorpusCounterSpec *spec)
 {
     g_return_val_if_fail(spec->n_min >= 1 && spec->n_min <= spec->n_max &&
-                             spec->n_max <= CORPUS_NGRAM_MAX,
+                             spec->n_max <= CORPUS_NGRAM_MAX &&
+                             (spec->window <= 2 || spec->n_max == 2) &&
+                             spec->window <= CORPUS_WINDOW_MAX,
                          NULL);
     CorpusCounter *c = g_new0(CorpusCounter, 1);
     c->spec = *spec;
@@ -168,9 +170,48 @@ static inline void add_hashed(CorpusCounter *c, Table *t, const guint32 *ids, gu
  * memory access with the work on the n-grams in between. */
 #define LOOKAHEAD 16
 
+/* Pairs of ids at most window - 1 apart in a sentence (the order-2 table, window > 2): the
+ * pair (ids[i - d], ids[i]) for 1 <= d < window, counted when run[i] > d. */
+static void add_window_pairs(CorpusCounter *c, const guint32 *ids, const guint8 *run,
+                             size_t from, size_t to)
+{
+    Table *t = &c->tables[2];
+    guint32 key[LOOKAHEAD][2];
+    guint64 hash[LOOKAHEAD];
+    guint head = 0, queued = 0, d = 1;
+    size_t next = from;
+
+    if (!t->slots)
+        table_alloc(c, t, MIN_SLOTS);
+    for (;;) {
+        while (queued < LOOKAHEAD && next < to) {
+            if (d >= c->spec.window || d >= run[next]) {
+                next++;
+                d = 1;
+                continue;
+            }
+            guint tail = (head + queued++) % LOOKAHEAD;
+            key[tail][0] = ids[next - d];
+            key[tail][1] = ids[next];
+            hash[tail] = corpus_hash_ids(key[tail], 2);
+            __builtin_prefetch(t->slots + (hash[tail] & t->mask) * t->stride, 1);
+            d++;
+        }
+        if (!queued)
+            break;
+        add_hashed(c, t, key[head], hash[head], 1);
+        head = (head + 1) % LOOKAHEAD;
+        queued--;
+    }
+}
+
 void corpus_counter_add_stream(CorpusCounter *c, const guint32 *ids, const guint8 *run,
                                size_t from, size_t to)
 {
+    if (c->spec.window > 2) {
+        add_window_pairs(c, ids, run, from, to);
+        return;
+    }
     for (guint n = MAX(c->spec.n_min, 2u); n <= c->spec.n_max; n++) {
         Table *t = &c->tables[n];
         size_t pos[LOOKAHEAD];

@@ -68,7 +68,7 @@ static CorpusRecSource *count(CorpusMergeSpec *spec, const char *const *files, g
                               CorpusRuns *runs, CorpusRecOrder want, CorpusRecOrder *got,
                               GError **error)
 {
-    CorpusCounterSpec cs = {1, 1, "", spec->memory, runs};
+    CorpusCounterSpec cs = {.n_min = 1, .n_max = 1, .sep = "", .memory = spec->memory, .runs = runs};
     g_autoptr(CorpusCounter) counter = corpus_counter_new(&cs);
     CorpusVocab *vocab = corpus_counter_vocab(counter);
     const char *first_header_file = NULL;

@@ -61,11 +61,17 @@ static void seq_free(Seq *q)
     g_free(q);
 }
 
+/* How many items back an n-gram (or a pair of the window) can reach. */
+static guint reach(const CorpusNgramSpec *spec)
+{
+    return spec->window > 2 ? spec->window - 1 : spec->n_max - 1;
+}
+
 /* Count the segment's n-grams, keep the window, and spill if the counter is full. */
 static gboolean flush(Seq *q, GError **error)
 {
     corpus_counter_add_stream(q->counter, q->ids, q->run, q->done, q->n);
-    size_t keep = q->broken || !q->n ? 0 : MIN(q->spec->n_max - 1, (size_t)q->run[q->n - 1]);
+    size_t keep = q->broken || !q->n ? 0 : MIN(reach(q->spec), (size_t)q->run[q->n - 1]);
     memmove(q->item, q->item + q->n - keep, keep * sizeof(Item));
     memmove(q->ids, q->ids + q->n - keep, keep * sizeof(guint32));
     memmove(q->run, q->run + q->n - keep, keep);
@@ -110,7 +116,18 @@ static gboolean end_sentence(Seq *q, GError **error)
 
 static gboolean counted(const CorpusNgramSpec *spec, const CorpusToken *t)
 {
-    return (spec->keep & (1u << t->cls)) && !(t->flags & CORPUS_TOKEN_STOP);
+    return (spec->keep & (1u << t->cls)) && (spec->stop_key || !(t->flags & CORPUS_TOKEN_STOP));
+}
+
+/* The key a counted token is counted as. */
+static const char *key_of(const CorpusNgramSpec *spec, const CorpusToken *t, size_t *len)
+{
+    if (spec->stop_key && (t->flags & CORPUS_TOKEN_STOP)) {
+        *len = strlen(spec->stop_key);
+        return spec->stop_key;
+    }
+    *len = t->len;
+    return t->text;
 }
 
 static gboolean breaks(const CorpusToken *t)
@@ -124,7 +141,9 @@ static gboolean word(Seq *q, const CorpusToken *t, gboolean count, GError **erro
         !append(q, CORPUS_NGRAM_BOS, strlen(CORPUS_NGRAM_BOS), count, error))
         return FALSE;
     q->open = TRUE;
-    return append(q, t->text, t->len, count, error);
+    size_t len;
+    const char *key = key_of(q->spec, t, &len);
+    return append(q, key, len, count, error);
 }
 
 static gboolean chars(Seq *q, const CorpusToken *t, GError **error)
@@ -197,8 +216,14 @@ static void save_window(Seq *q)
 
 static CorpusCounter *counter_new(Count *c)
 {
-    CorpusCounterSpec cs = {c->spec->n_min, c->spec->n_max, c->spec->chars ? "" : " ",
-                            c->share, c->runs};
+    CorpusCounterSpec cs = {
+        .n_min = c->spec->n_min,
+        .n_max = c->spec->n_max,
+        .sep = c->spec->chars ? "" : " ",
+        .memory = c->share,
+        .runs = c->runs,
+        .window = c->spec->window,
+    };
     return corpus_counter_new(&cs);
 }
 
@@ -240,7 +265,7 @@ static gboolean map(const CorpusTokenBatch *b, const CorpusChunk *chunk, gpointe
 /* Take the last sentence of a batch counted by a worker as the window, without counting. */
 static gboolean take_tail(Seq *q, const CorpusTokenBatch *b, GError **error)
 {
-    guint want = q->spec->n_max - 1;
+    guint want = reach(q->spec);
     size_t start = b->n, k = b->n;
     guint found = 0;
     gboolean any = FALSE;
@@ -265,7 +290,9 @@ static gboolean take_tail(Seq *q, const CorpusTokenBatch *b, GError **error)
     q->open = TRUE;
     for (k = start; k < b->n; k++) {
         const CorpusToken *t = &b->tokens[k];
-        if (counted(q->spec, t) && !append(q, t->text, t->len, FALSE, error))
+        size_t len;
+        const char *key = key_of(q->spec, t, &len);
+        if (counted(q->spec, t) && !append(q, key, len, FALSE, error))
             return FALSE;
     }
     return TRUE;

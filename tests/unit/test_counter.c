@@ -124,7 +124,7 @@ static void feed(CorpusCounter *c, const char *const *tokens, size_t n_tokens, s
 static CorpusCounter *counter_new(guint n_min, guint n_max, const char *sep, size_t memory,
                                   CorpusRuns *runs)
 {
-    CorpusCounterSpec spec = {n_min, n_max, sep, memory, runs};
+    CorpusCounterSpec spec = {.n_min = n_min, .n_max = n_max, .sep = sep, .memory = memory, .runs = runs};
     return corpus_counter_new(&spec);
 }
 
@@ -189,6 +189,26 @@ static void test_orders(void)
     g_autoptr(CorpusCounter) c2 = counter_new(2, 3, " ", 0, NULL);
     feed(c2, short_sentences, G_N_ELEMENTS(short_sentences), 0);
     ASSERT_DUMP(corpus_counter_source(c2, CORPUS_ORDER_KEY), want_short, 1);
+}
+
+/* Pairs in a window of 3 (NLTK's window_size, ALGORITHMS.md 3.2): in a b c a b d a each token
+ * pairs with the next two of its sentence: ab ac | bc ba | ca cb | ab ad | bd ba | da, so a b
+ * and b a twice, the seven others once; a second sentence e f adds e f only (nothing across
+ * the sentence end).  Given in pieces of 1 to 3 ids too: a pair reaches back into the piece
+ * before. */
+static void test_window(void)
+{
+    const char *const text[] = {"a", "b", "c", "a", "b", "d", "a", NULL, "e", "f", NULL};
+    static const Want want[] = {{"a", 3},   {"a b", 2}, {"a c", 1}, {"a d", 1}, {"b", 2},
+                                {"b a", 2}, {"b c", 1}, {"b d", 1}, {"c", 1},   {"c a", 1},
+                                {"c b", 1}, {"d", 1},   {"d a", 1}, {"e", 1},   {"e f", 1},
+                                {"f", 1}};
+    for (size_t piece = 0; piece <= 3; piece++) {
+        CorpusCounterSpec spec = {.n_min = 1, .n_max = 2, .sep = " ", .window = 3};
+        g_autoptr(CorpusCounter) c = corpus_counter_new(&spec);
+        feed(c, text, G_N_ELEMENTS(text), piece);
+        ASSERT_DUMP(corpus_counter_source(c, CORPUS_ORDER_KEY), want, 1);
+    }
 }
 
 /* A sentence of 300 tokens x y x y ...: run[] stops at 255 and counting goes on (150 "x y",
@@ -558,6 +578,7 @@ int main(void)
         UNIT_TEST(test_count_order),
         UNIT_TEST(test_pieces),
         UNIT_TEST(test_orders),
+        UNIT_TEST(test_window),
         UNIT_TEST(test_long_sentence),
         UNIT_TEST(test_chars),
         UNIT_TEST(test_spill_and_merge),

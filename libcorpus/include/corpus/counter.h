@@ -20,12 +20,15 @@
 G_BEGIN_DECLS
 
 #define CORPUS_NGRAM_MAX 9
+/* Widest window of pairs (CorpusCounterSpec.window): sentence runs are counted up to 255. */
+#define CORPUS_WINDOW_MAX 255
 
 typedef struct {
     guint n_min, n_max; /* orders counted, 1 <= n_min <= n_max <= CORPUS_NGRAM_MAX */
     const char *sep;    /* joins the tokens of a key: " " (words) or "" (characters) */
     size_t memory;      /* bytes for this counter, sorting included (0: no limit) */
     CorpusRuns *runs;   /* where runs go */
+    guint window;       /* with n_max == 2: pairs up to window - 1 tokens apart (0, 2: adjacent) */
 } CorpusCounterSpec;
 
 typedef struct CorpusCounter CorpusCounter;
@@ -40,7 +43,8 @@ CORPUS_API CorpusVocab *corpus_counter_vocab(CorpusCounter *c);
 /* Count the n-grams of two tokens or more (orders max(n_min, 2) to n_max) that end at the
  * positions [from, to) of a stream of ids: the n-gram of order n ending at i is
  * ids[i - n + 1 .. i], counted when run[i] >= n, where run[i] is the number of ids of its
- * sentence up to and including i (capped at 255).  Unigrams are the vocabulary's counts
+ * sentence up to and including i (capped at 255).  With a window W > 2, the pairs ending at i
+ * are (ids[i - d], ids[i]) for 1 <= d < W with run[i] > d.  Unigrams are the vocabulary's counts
  * (corpus_vocab_add()).  The slots of coming n-grams are prefetched, which hides most of the
  * cost of a table larger than the cache. */
 CORPUS_API void corpus_counter_add_stream(CorpusCounter *c, const guint32 *ids,

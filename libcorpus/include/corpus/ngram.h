@@ -28,6 +28,10 @@ typedef struct {
     gboolean sentence_marks; /* words: one <s> before and one </s> after each sentence */
     CorpusTokClassSet keep;  /* token classes counted (stop words never are) */
     size_t memory;           /* bytes for counting, over all threads (0: no limit) */
+    guint window;            /* -n 2 (or 1-2): pairs up to window - 1 words apart (0, 2: adjacent) */
+    /* Stop words are counted as this key, which no token can be, instead of being jumped over
+     * (NULL: jumped over), so that they keep their positions and their share of the tokens. */
+    const char *stop_key;
 } CorpusNgramSpec;
 
 /* Count the n-grams of files[0..n_files).  tok gives the text options (norm, docs, stem,
