@@ -1,10 +1,11 @@
 /* CorpusBuf: growable byte buffer with geometric growth.
  * SPDX-License-Identifier: MIT */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <corpus/buf.h>
+
+#include "dtoa-private.h"
 
 void corpus_buf_grow(CorpusBuf *b, size_t n)
 {
@@ -33,148 +34,83 @@ const char *corpus_buf_cstr(CorpusBuf *b)
     return b->data;
 }
 
-/* The shortest form is searched on the 17 significant digits of v, printed once: rounding them
- * to p digits gives the correctly rounded p-digit form of v, except when the digits dropped
- * are exactly a half (5, then zeros): the exact value may lie on either side of it, so then
- * printf rounds v itself.  (A p-digit rounding boundary strictly between v and its 17-digit
- * form would be a closer 17-digit number, so no other case can differ.) */
-typedef struct {
-    gboolean negative;
-    char digits[17]; /* significant digits of v, to 17 places */
-    int exponent;    /* decimal exponent of the first digit */
-} Decimal;
+/* The longest form: "-d." with 16 more digits and "e-324" ("-0.000" and 17 digits is 23). */
+#define DOUBLE_MAX_LEN 24
 
-/* The p-digit rounding of d into out (digits and exponent); returns FALSE on a tie. */
-static gboolean round_digits(const Decimal *d, int p, char *out, int *exponent)
+/* At most 17 digits: a byte loop beats a call to memcpy (as in corpus_buf_append). */
+static char *put_digits(char *p, const char *digits, int n)
 {
-    if (p >= 17) {
-        memcpy(out, d->digits, 17);
-        *exponent = d->exponent;
-        return TRUE;
-    }
-    gboolean half = d->digits[p] == '5', above = d->digits[p] > '5';
-    for (int i = p + 1; half && i < 17; i++)
-        half = d->digits[i] == '0';
-    if (half)
-        return FALSE;
-    memcpy(out, d->digits, (size_t)p);
-    *exponent = d->exponent;
-    if (above || d->digits[p] == '5') {
-        int i = p - 1;
-        while (i >= 0 && out[i] == '9')
-            out[i--] = '0';
-        if (i >= 0) {
-            out[i]++;
-        } else { /* 99...9 became 100...0 */
-            out[0] = '1';
-            (*exponent)++;
-        }
-    }
-    return TRUE;
+    for (int i = 0; i < n; i++)
+        p[i] = digits[i];
+    return p + n;
 }
 
-/* The p-digit form of v as "d.ddde±x" in buf. */
-static void exponent_form(char *buf, size_t size, const Decimal *d, int p, double v)
+/* d1.d2...dn, then e, the sign and at least two digits, as printf's %g writes them. */
+static char *put_exponent_form(char *p, const char *digits, int n, int exponent)
 {
-    char digits[24];
-    int exponent, n = 0;
+    unsigned e = (unsigned)ABS(exponent);
 
-    if (!round_digits(d, p, digits, &exponent)) {
-        char format[8];
-        g_snprintf(format, sizeof format, "%%.%de", p - 1);
-        g_ascii_formatd(buf, (gint)size, format, v);
-        return;
+    *p++ = digits[0];
+    if (n > 1) {
+        *p++ = '.';
+        p = put_digits(p, digits + 1, n - 1);
     }
-    if (d->negative)
-        buf[n++] = '-';
-    buf[n++] = digits[0];
-    if (p > 1) {
-        buf[n++] = '.';
-        memcpy(buf + n, digits + 1, (size_t)(p - 1));
-        n += p - 1;
-    }
-    g_snprintf(buf + n, size - (size_t)n, "e%d", exponent);
+    *p++ = 'e';
+    *p++ = exponent < 0 ? '-' : '+';
+    if (e >= 100)
+        *p++ = (char)('0' + e / 100);
+    *p++ = (char)('0' + e / 10 % 10);
+    *p++ = (char)('0' + e % 10);
+    return p;
 }
 
-/* Does the p-digit form of v read back as v? */
-static gboolean reads_back(const Decimal *d, int p, double v)
+/* 0.000d1d2...dn for an exponent from -4 to -1. */
+static char *put_fraction(char *p, const char *digits, int n, int exponent)
 {
-    char buf[40];
-    exponent_form(buf, sizeof buf, d, p, v);
-    return g_ascii_strtod(buf, NULL) == v;
+    *p++ = '0';
+    *p++ = '.';
+    for (int i = -1; i > exponent; i--)
+        *p++ = '0';
+    return put_digits(p, digits, n);
+}
+
+/* All the integer digits (zeros after d1...dn), then the fraction if any, for an exponent from
+ * 0 to 15. */
+static char *put_fixed(char *p, const char *digits, int n, int exponent)
+{
+    int integer = exponent + 1;
+
+    for (int i = 0; i < integer; i++)
+        *p++ = i < n ? digits[i] : '0';
+    if (n > integer) {
+        *p++ = '.';
+        p = put_digits(p, digits + integer, n - integer);
+    }
+    return p;
 }
 
 void corpus_buf_put_double(CorpusBuf *b, double v)
 {
-    char buf[40];
-    Decimal d;
-    int lo, hi;
+    char digits[17];
+    int n, exponent;
 
     g_return_if_fail(isfinite(v));
-    g_ascii_formatd(buf, sizeof buf, "%.16e", v);
-    const char *s = buf;
-    d.negative = *s == '-';
-    s += d.negative;
-    d.digits[0] = *s;
-    memcpy(d.digits + 1, s + 2, 16); /* d.dddddddddddddddd */
-    d.exponent = atoi(s + 19);       /* after the 'e' */
+    corpus_buf_reserve(b, DOUBLE_MAX_LEN);
+    char *p = b->data + b->len;
+    if (signbit(v))
+        *p++ = '-';
     if (v == 0) {
-        corpus_buf_append(b, d.negative ? "-0" : "0", d.negative ? 2 : 1);
-        return;
-    }
-    /* More digits never stop a form from reading back, so the precision can be searched by
-     * halves; 17 digits always read back (IEEE 754 binary64).  Most results of arithmetic
-     * need 16 or 17 digits: try 15 first, then 16, and bisect below 15 only when 15 is enough. */
-    if (!reads_back(&d, 15, v)) {
-        lo = hi = reads_back(&d, 16, v) ? 16 : 17;
+        *p++ = '0';
     } else {
-        lo = 1;
-        hi = 15;
-    }
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (reads_back(&d, mid, v))
-            hi = mid;
+        n = corpus_dtoa_shortest(v, digits, &exponent);
+        if (exponent < -4 || exponent >= 16)
+            p = put_exponent_form(p, digits, n, exponent);
+        else if (exponent < 0)
+            p = put_fraction(p, digits, n, exponent);
         else
-            lo = mid + 1;
+            p = put_fixed(p, digits, n, exponent);
     }
-    /* The digits of the shortest form, without trailing zeros. */
-    exponent_form(buf, sizeof buf, &d, lo, v);
-    char digits[24];
-    int n = 0, exponent;
-    for (const char *q = buf; *q && *q != 'e'; q++) {
-        if (g_ascii_isdigit(*q))
-            digits[n++] = *q;
-    }
-    exponent = atoi(strchr(buf, 'e') + 1);
-    while (n > 1 && digits[n - 1] == '0')
-        n--;
-    if (d.negative)
-        corpus_buf_putc(b, '-');
-    if (exponent < -4 || exponent >= 16) {
-        /* d.ddd, then e, the sign and at least two digits, as printf's %g writes them. */
-        corpus_buf_putc(b, digits[0]);
-        if (n > 1) {
-            corpus_buf_putc(b, '.');
-            corpus_buf_append(b, digits + 1, (size_t)(n - 1));
-        }
-        char e[8];
-        g_snprintf(e, sizeof e, "e%c%02d", exponent < 0 ? '-' : '+', ABS(exponent));
-        corpus_buf_append(b, e, strlen(e));
-    } else if (exponent < 0) {
-        /* From 1e-4 up to 1e16 without an exponent (100, not 1e+02). */
-        corpus_buf_append(b, "0.", 2);
-        for (int i = 0; i < -exponent - 1; i++)
-            corpus_buf_putc(b, '0');
-        corpus_buf_append(b, digits, (size_t)n);
-    } else {
-        for (int i = 0; i <= exponent; i++)
-            corpus_buf_putc(b, i < n ? digits[i] : '0');
-        if (n > exponent + 1) {
-            corpus_buf_putc(b, '.');
-            corpus_buf_append(b, digits + exponent + 1, (size_t)(n - exponent - 1));
-        }
-    }
+    b->len = (size_t)(p - b->data);
 }
 
 void corpus_buf_put_u64(CorpusBuf *b, guint64 v)

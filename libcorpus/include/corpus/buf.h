@@ -57,10 +57,15 @@ static inline void corpus_buf_putc(CorpusBuf *b, char c)
 
 /* Append the decimal form of v. */
 CORPUS_API void corpus_buf_put_u64(CorpusBuf *b, guint64 v);
-/* Append the shortest decimal form of the finite double v that reads back (strtod) to the same
- * double, whatever the locale: the fewest significant digits P (1 to 17) that read back, with
- * an exponent below 1e-4 and from 1e16 ("%.{P}g"), without one in between (100, not 1e+02).
- * So 0.1 is "0.1", 1/3 "0.3333333333333333", 1e-5 "1e-05", 1e21 "1e+21", -0.0 "-0". */
+/* Append the shortest decimal form of the finite double v that reads back (strtod, rounding to
+ * nearest) to the same double, whatever the locale: the fewest significant digits P (1 to 17)
+ * of any decimal that reads back, and among the decimals of P digits that do, the nearest to v
+ * (on a tie, the one with an even last digit), as Python's repr(float).  It is written with an
+ * exponent below 1e-4 and from 1e16 ("%.{P}g"), without one in between (100, not 1e+02).
+ * So 0.1 is "0.1", 1/3 "0.3333333333333333", 1e-5 "1e-05", 1e21 "1e+21", -0.0 "-0".
+ * That is the rounding of v to P digits, except at some powers of two, below which the doubles
+ * are twice as dense: there the rounding may read as the double below while a decimal as long
+ * but farther up reads back.  2^-44 = 5.684341886080801487e-14 is "5.684341886080802e-14". */
 CORPUS_API void corpus_buf_put_double(CorpusBuf *b, double v);
 
 /* Append s as the body of a JSON string (quotes not included), escaping ", \ and controls. */
