@@ -109,37 +109,58 @@ CorpusTextOptions *corpus_cli_add_text_options(GOptionContext *ctx, const char *
     return &text_options;
 }
 
+static GOptionEntry table_entries[] = {
+    {"min-count", 0, 0, G_OPTION_ARG_STRING, &table_options.min_count,
+     "Leave out rows with a count below K [1]", "K"},
+    {"top", 0, 0, G_OPTION_ARG_STRING, &table_options.top,
+     "Keep only the K most frequent rows (ties by key bytewise), written in --sort order "
+     "[all]",
+     "K"},
+    {"sort", 0, 0, G_OPTION_ARG_STRING, &table_options.sort,
+     "Row order: count (descending, then key bytewise) or key (bytewise; what corpus-merge "
+     "merges in constant memory) [count]",
+     "count|key"},
+    {"format", 0, 0, G_OPTION_ARG_STRING, &table_options.format,
+     "Output format: tsv or jsonl [tsv]", "FORMAT"},
+    {"no-header", 0, 0, G_OPTION_ARG_NONE, &table_options.no_header,
+     "Leave out the TSV header line", NULL},
+    {"memory", 0, 0, G_OPTION_ARG_STRING, &table_options.memory,
+     "Memory for counting and sorting, with a K, M, G or T suffix (powers of 1024; at least "
+     "1M); beyond it, sorted runs go to temporary files [half the physical memory]",
+     "SIZE"},
+    {"tmpdir", 0, 0, G_OPTION_ARG_FILENAME, &table_options.tmpdir,
+     "Directory for temporary files [$TMPDIR, else /tmp]", "DIR"},
+    {"verbose", 0, 0, G_OPTION_ARG_NONE, &table_options.verbose,
+     "Report on standard error the memory used and the sorted runs written to temporary "
+     "files",
+     NULL},
+    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &table_options.output,
+     "Write to FILE (atomically) instead of standard output", "FILE"},
+    G_OPTION_ENTRY_NULL,
+};
+
 CorpusTableOptions *corpus_cli_add_table_options(GOptionContext *ctx)
 {
-    static GOptionEntry entries[] = {
-        {"min-count", 0, 0, G_OPTION_ARG_STRING, &table_options.min_count,
-         "Leave out rows with a count below K [1]", "K"},
-        {"top", 0, 0, G_OPTION_ARG_STRING, &table_options.top,
-         "Keep only the K most frequent rows (ties by key bytewise), written in --sort order "
-         "[all]",
-         "K"},
-        {"sort", 0, 0, G_OPTION_ARG_STRING, &table_options.sort,
-         "Row order: count (descending, then key bytewise) or key (bytewise; what corpus-merge "
-         "merges in constant memory) [count]",
-         "count|key"},
-        {"format", 0, 0, G_OPTION_ARG_STRING, &table_options.format,
-         "Output format: tsv or jsonl [tsv]", "FORMAT"},
-        {"no-header", 0, 0, G_OPTION_ARG_NONE, &table_options.no_header,
-         "Leave out the TSV header line", NULL},
-        {"memory", 0, 0, G_OPTION_ARG_STRING, &table_options.memory,
-         "Memory for counting and sorting, with a K, M, G or T suffix (powers of 1024; at least "
-         "1M); beyond it, sorted runs go to temporary files [half the physical memory]",
-         "SIZE"},
-        {"tmpdir", 0, 0, G_OPTION_ARG_FILENAME, &table_options.tmpdir,
-         "Directory for temporary files [$TMPDIR, else /tmp]", "DIR"},
-        {"verbose", 0, 0, G_OPTION_ARG_NONE, &table_options.verbose,
-         "Report on standard error the memory used and the sorted runs written to temporary "
-         "files",
-         NULL},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &table_options.output,
-         "Write to FILE (atomically) instead of standard output", "FILE"},
-        G_OPTION_ENTRY_NULL,
-    };
+    g_option_context_add_main_entries(ctx, table_entries, NULL);
+    table_options_added = TRUE;
+    return &table_options;
+}
+
+CorpusTableOptions *corpus_cli_add_score_table_options(GOptionContext *ctx)
+{
+    static GOptionEntry entries[G_N_ELEMENTS(table_entries)];
+    guint k = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS(table_entries); i++) {
+        GOptionEntry e = table_entries[i];
+        if (e.long_name && strcmp(e.long_name, "sort") == 0)
+            continue;
+        if (e.long_name && strcmp(e.long_name, "min-count") == 0)
+            e.description = "Leave out candidates seen fewer than K times [1]";
+        if (e.long_name && strcmp(e.long_name, "top") == 0)
+            e.description = "Keep only the first K rows in --sort-by order [all]";
+        entries[k++] = e;
+    }
     g_option_context_add_main_entries(ctx, entries, NULL);
     table_options_added = TRUE;
     return &table_options;

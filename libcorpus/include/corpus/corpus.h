@@ -3,8 +3,10 @@
 #ifndef CORPUS_CORPUS_H
 #define CORPUS_CORPUS_H
 
+#include <corpus/assoc.h>
 #include <corpus/buf.h>
 #include <corpus/cli.h>
+#include <corpus/colloc.h>
 #include <corpus/counter.h>
 #include <corpus/docterms.h>
 #include <corpus/error.h>
