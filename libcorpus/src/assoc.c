@@ -564,6 +564,16 @@ static guint64 hyper_mode(const Hyper *h)
 /* Requires t <= n1 + n2. */
 static void hyper_init(Hyper *h, guint64 n1, guint64 n2, guint64 t)
 {
+    /* X has the same law when the successes and the draws trade places (n1 <-> t, the
+     * population kept): take the one form with n1 <= t, so that a table and its transpose get
+     * the same bits (as SciPy's do, and NLTK's ranking then sees a tie). */
+    if (t < n1) {
+        guint64 total = n1 + n2;
+        guint64 swap = n1;
+        n1 = t;
+        t = swap;
+        n2 = total - n1;
+    }
     h->n1 = n1;
     h->n2 = n2;
     h->t = t;

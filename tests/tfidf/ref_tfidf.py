@@ -26,10 +26,14 @@ summary; exits 1 when a check fails.
 SPDX-License-Identifier: MIT
 """
 import argparse
+import os
 import sys
 
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from reflib import Failures, table_lines, shortest  # noqa: E402
 
 TOLERANCE = 1e-12
 
@@ -56,23 +60,8 @@ def limit(s):
     return float(s) if "." in s else int(s)
 
 
-def significant(s):
-    """The significant digits of a decimal number as written."""
-    mantissa = s.lstrip("+-").lower().split("e")[0].replace(".", "")
-    return mantissa.strip("0") or "0"
 
 
-def shortest(s):
-    """s reads back as a double and has no digit more than Python's repr of it (shortest round
-    trip), and no trailing zero after the decimal point."""
-    try:
-        v = float(s)
-    except ValueError:
-        return False
-    mantissa = s.lower().split("e")[0]
-    if "." in mantissa and mantissa.endswith(("0", ".")):
-        return False
-    return len(significant(s)) == len(significant(repr(v)))
 
 
 def main():
@@ -120,18 +109,9 @@ def main():
         for j, w in zip(row.indices, row.data):
             ref[(name, terms[j])] = (int(tf[j]), int(df[j]), float(vec.idf_[j]), float(w))
 
-    failures = []
+    failures = fail = Failures(20)
 
-    def fail(msg):
-        if len(failures) < 20:
-            print("  " + msg)
-        failures.append(msg)
-
-    with open(a.table, "rb") as f:
-        lines = f.read().decode("utf-8").split("\n")
-    if lines[-1] != "":
-        fail("the table does not end with a line end")
-    lines = lines[:-1]
+    lines = table_lines(a.table, fail)
     if not lines or lines[0] != "doc\tterm\ttf\tdf\tidf\ttfidf":
         fail(f"header {lines[:1]!r}")
     got = {}
@@ -150,14 +130,8 @@ def main():
         got[(doc, term)] = (int(tf), int(d), float(idf), float(w))
         order.append((doc, float(w), term.encode("utf-8")))
 
-    missing = sorted(set(ref) - set(got))
-    extra = sorted(set(got) - set(ref))
-    for k in missing[:5]:
-        fail(f"row {k} of scikit-learn missing from the table")
-    for k in extra[:5]:
-        fail(f"row {k} of the table not in scikit-learn's")
-    if missing or extra:
-        fail(f"{len(missing)} rows missing, {len(extra)} rows extra")
+    failures.compare_keys(ref, got, lambda k: f"row {k} of scikit-learn missing from the table",
+                          lambda k: f"row {k} of the table not in scikit-learn's", "rows", 5)
     d_idf = d_w = 0.0
     for k in set(ref) & set(got):
         r, g = ref[k], got[k]
@@ -192,10 +166,7 @@ def main():
 
     print(f"{len(names)} documents, {len(terms)} terms, {len(got)} rows; "
           f"max |idf diff| {d_idf:.3g}, max |tfidf diff| {d_w:.3g}")
-    if failures:
-        print(f"{len(failures)} failed checks")
-        return 1
-    return 0
+    return failures.status()
 
 
 if __name__ == "__main__":
