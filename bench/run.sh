@@ -11,6 +11,8 @@
 #   BENCH_NGRAM_LARGE  size of a second, larger input for the n-gram tables, e.g. 1G [unset:
 #                   none]: the unigram and bigram tables again at that size (unless it is
 #                   BENCH_SIZE), and the 5-gram table with --memory=512M against no --memory
+#   BENCH_COLLOC_SIZE  size of the input on which corpus-colloc is compared with NLTK [10M];
+#                   corpus-colloc alone also runs on the BENCH_SIZE input
 #   BENCH_LARGE_REPEAT  timed runs, at the BENCH_NGRAM_LARGE size, of the slow baselines (the
 #                   sort pipelines and Python), at most BENCH_REPEAT; 0 leaves them out [1].
 #                   At 1G they need minutes a run and several GB of memory (sort -S 50%, and
@@ -52,9 +54,9 @@ FILTER=${BENCH_FILTER:-}
 corpora=${BENCH_CORPORA:-$root/corpora/news}
 data_dir=${BENCH_DATA_DIR:-$build/bench-data}
 # The commands below refer to "$BIN", "$FILE" and "$SCRATCH" (a temporary directory, removed
-# at exit), and the TF-IDF table to "$TOKENS" too; the Python baselines are the scripts in
-# PY_UNIGRAMS, PY_BIGRAMS and PY_TFIDF.
-export BIN=$build/bin FILE SCRATCH TOKENS PY_UNIGRAMS PY_BIGRAMS PY_TFIDF
+# at exit), the TF-IDF table to "$TOKENS" and the collocation table to "$SENTENCES" too; the
+# Python baselines are the scripts in PY_UNIGRAMS, PY_BIGRAMS, PY_TFIDF and PY_COLLOC.
+export BIN=$build/bin FILE SCRATCH TOKENS SENTENCES PY_UNIGRAMS PY_BIGRAMS PY_TFIDF PY_COLLOC
 failures=0
 
 [[ $SIZE =~ ^[0-9]+[KMGkmg]?$ ]] || die "BENCH_SIZE=$SIZE: expected a number with an optional K, M or G"
@@ -389,6 +391,60 @@ tfidf_table() {
         'corpus-tfidf --docs=line --threads=2 --mm' 'python3 TfidfVectorizer' "$result"
 }
 
+# Python baseline of the collocation table: NLTK's BigramCollocationFinder over the sentences
+# of corpus-tok (a sentence per line, its tokens separated by spaces), scored by
+# likelihood_ratio with score_ngrams; it prints the number of pairs scored.
+PY_COLLOC='import sys
+from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+with open(sys.argv[1], encoding="utf-8") as f:
+    sentences = [line.split() for line in f if line.strip()]
+finder = BigramCollocationFinder.from_documents(sentences)
+print(len(finder.score_ngrams(BigramAssocMeasures.likelihood_ratio)))'
+
+# prepare_colloc_data: from the generated input $FILE, set SENTENCES to its sentences
+# tokenized by corpus-tok (a sentence per line; corpus-colloc's default classes), made unless
+# an up-to-date copy is cached.
+prepare_colloc_data() {
+    local tok=$BIN/corpus-tok
+    SENTENCES=${FILE%.txt}-sentences.txt
+    if [[ ! -f $SENTENCES || $FILE -nt $SENTENCES || $tok -nt $SENTENCES ]]; then
+        echo "run.sh: making $SENTENCES (corpus-tok, a sentence per line)" >&2
+        "$tok" --keep=word,latin,number,url,email,mention,hashtag "$FILE" >"$SENTENCES.tmp" ||
+            die "could not make $SENTENCES"
+        mv -- "$SENTENCES.tmp" "$SENTENCES"
+    fi
+}
+
+# colloc_table LABEL SLOW_REPEAT: corpus-colloc on $FILE (of size LABEL), every measure and the
+# default ones, against NLTK (SLOW_REPEAT timed runs; 0: left out).
+colloc_table() {
+    local label=$1 slow_repeat=$2 slow_rows='python3 NLTK BigramCollocationFinder' title
+    local -a py=()
+    title="Collocations: corpus-colloc against NLTK ($label input)"
+    selected "$title" || return 0
+    if ((slow_repeat > 0)); then
+        prepare_colloc_data
+        py=('python3 NLTK BigramCollocationFinder' '/usr/bin/python3 -c "$PY_COLLOC" "$SENTENCES"')
+    fi
+    bench_table "$title" "${py:+${py[0]},}corpus-colloc --measures=all --threads=1" \
+        "${py[@]}" \
+        'corpus-colloc --measures=all --threads=1' '"$BIN/corpus-colloc" --measures=all --threads=1 "$FILE"' \
+        'corpus-colloc --measures=all --threads=2' '"$BIN/corpus-colloc" --measures=all --threads=2 "$FILE"' \
+        'corpus-colloc --threads=2' '"$BIN/corpus-colloc" --threads=2 "$FILE"' \
+        'corpus-colloc --measures=all --top=1000 --threads=2' \
+        '"$BIN/corpus-colloc" --measures=all --top=1000 --threads=2 "$FILE"'
+    if ((slow_repeat > 0)); then
+        printf '\n- `python3 NLTK`: reads `%s`, the input tokenized once, untimed, by corpus-tok ' "$SENTENCES"
+        printf '(a sentence per line; the classes corpus-colloc keeps); '
+        printf '`BigramCollocationFinder.from_documents(sentences).score_ngrams(likelihood_ratio)`, '
+        printf 'one measure, nothing printed but the number of pairs; corpus-colloc reads the raw '
+        printf 'text and writes the whole table\n'
+    fi
+    bench_same "$title" \
+        'corpus-colloc --measures=all --threads=1' '"$BIN/corpus-colloc" --measures=all --threads=1 "$FILE"' \
+        'corpus-colloc --measures=all --threads=2' '"$BIN/corpus-colloc" --measures=all --threads=2 "$FILE"'
+}
+
 hash_title="N-grams: bigram counting in a hash table, GHashTable against CorpusCounter (corpus-hashbench)"
 fivegram_title="N-grams: corpus-ngram -n 5 --memory=512M, 5-grams in bounded memory ($LARGE input)"
 tfidf_title="TF-IDF: corpus-tfidf against scikit-learn's TfidfVectorizer"
@@ -455,6 +511,20 @@ fi
 
 if selected "$tfidf_title"; then
     tfidf_table
+fi
+
+# Collocations: NLTK on the small input, both on the generated one of BENCH_SIZE.
+colloc_small=${BENCH_COLLOC_SIZE:-10M}
+if selected "Collocations: corpus-colloc"; then
+    /usr/bin/python3 -c 'import nltk' 2>/dev/null ||
+        die "NLTK not found by /usr/bin/python3: install the Debian package python3-nltk"
+    saved_file=$FILE saved_bytes=$FILE_BYTES
+    prepare_data "$colloc_small"
+    colloc_table "$colloc_small" "$REPEAT"
+    FILE=$saved_file FILE_BYTES=$saved_bytes
+    if [[ $colloc_small != "$SIZE" ]]; then
+        colloc_table "$SIZE" 0
+    fi
 fi
 
 if [[ -n $LARGE ]]; then

@@ -511,7 +511,8 @@ typedef struct {
     const Row *rows;
     guint n_rows;
     guint64 n;
-    CorpusBuf *bufs; /* one per block */
+    CorpusBuf *bufs; /* block k is formatted into bufs[k % window], reused (no page faults) */
+    guint window;    /* blocks formatted ahead of the one being written */
     gboolean *done;
     GMutex lock;
     GCond ready;
@@ -522,7 +523,9 @@ static void format_block(gpointer data, gpointer user)
     Format *f = user;
     guint k = GPOINTER_TO_UINT(data) - 1;
     guint from = k * BLOCK_ROWS, to = MIN(from + BLOCK_ROWS, f->n_rows);
-    format_rows(f->c, &f->bufs[k], f->rows, from, to, f->n);
+    CorpusBuf *b = &f->bufs[k % f->window];
+    b->len = 0;
+    format_rows(f->c, b, f->rows, from, to, f->n);
     g_mutex_lock(&f->lock);
     f->done[k] = TRUE;
     g_cond_broadcast(&f->ready);
@@ -539,7 +542,8 @@ static gboolean write_parallel(CorpusColloc *c, const Row *rows, guint n_rows, g
         .rows = rows,
         .n_rows = n_rows,
         .n = n,
-        .bufs = g_new0(CorpusBuf, n_blocks),
+        .bufs = g_new0(CorpusBuf, window),
+        .window = window,
         .done = g_new0(gboolean, n_blocks),
     };
     gboolean ok = TRUE;
@@ -555,10 +559,11 @@ static gboolean write_parallel(CorpusColloc *c, const Row *rows, guint n_rows, g
             g_cond_wait(&f.ready, &f.lock);
         g_mutex_unlock(&f.lock);
         if (ok)
-            ok = corpus_out_write(out, f.bufs[k].data, f.bufs[k].len, error);
-        corpus_buf_clear(&f.bufs[k]);
+            ok = corpus_out_write(out, f.bufs[k % window].data, f.bufs[k % window].len, error);
     }
     g_thread_pool_free(pool, FALSE, TRUE);
+    for (guint i = 0; i < window; i++)
+        corpus_buf_clear(&f.bufs[i]);
     g_mutex_clear(&f.lock);
     g_cond_clear(&f.ready);
     g_free(f.bufs);
