@@ -495,7 +495,10 @@ gboolean corpus_tfidf_write(CorpusDocTerms *d, const CorpusTfidfSpec *spec, Corp
     g_autofree guint64 *df = g_new0(guint64, MAX(n_terms, 1u));
     g_autofree guint64 *total = g_new0(guint64, MAX(n_terms, 1u));
     for (guint32 id = 0; id < n_terms; id++) {
-        total[id] = corpus_vocab_count(v, id);
+        /* --max-features ranks by the total count, or with binary tf by the number of
+         * documents of this input (scikit-learn binarizes the counts before ranking). */
+        total[id] = spec->scheme.tf == CORPUS_TF_BINARY ? corpus_doc_terms_df(d, id)
+                                                         : corpus_vocab_count(v, id);
         if (!spec->df_in) {
             df[id] = corpus_doc_terms_df(d, id);
             continue;

@@ -84,7 +84,8 @@ typedef struct {
     CorpusTfidfScheme scheme;
     CorpusDfLimit min_df;  /* terms in fewer documents are left out [1] */
     CorpusDfLimit max_df;  /* terms in more documents are left out [1.0] */
-    guint64 max_features;  /* keep the K terms with the largest total count (0: all) */
+    guint64 max_features;  /* keep the K terms with the largest total count, or df with binary
+                            * tf (0: all) */
     guint64 top;           /* rows per document (0: all) */
     gboolean jsonl;        /* JSON Lines instead of TSV */
     gboolean header;       /* TSV header */
