@@ -11,6 +11,7 @@
 #include <corpus/docterms.h>
 #include <corpus/error.h>
 #include <corpus/export.h>
+#include <corpus/fit.h>
 #include <corpus/merge.h>
 #include <corpus/ngram.h>
 #include <corpus/norm.h>
@@ -18,6 +19,7 @@
 #include <corpus/pipeline.h>
 #include <corpus/reader.h>
 #include <corpus/runs.h>
+#include <corpus/stats.h>
 #include <corpus/stem.h>
 #include <corpus/stopwords.h>
 #include <corpus/table.h>
