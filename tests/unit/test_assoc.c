@@ -12,22 +12,7 @@
 
 #include "unit.h"
 
-/* got is within tol of want. */
-#define ASSERT_NEAR(got, want, tol)                                                                \
-    do {                                                                                           \
-        double g_ = (got), w_ = (want);                                                            \
-        if (!(fabs(g_ - w_) <= (tol)))                                                             \
-            fprintf(stderr, "%s:%d: %s = %.17g, expected %.17g\n", __FILE__, __LINE__, #got, g_,   \
-                    w_);                                                                           \
-        CU_ASSERT(fabs(g_ - w_) <= (tol));                                                         \
-    } while (0)
-
 /* got is within rel * |want| of want. */
-#define ASSERT_REL(got, want, rel)                                                                 \
-    do {                                                                                           \
-        double w2_ = (want);                                                                       \
-        ASSERT_NEAR(got, w2_, (rel)*fabs(w2_));                                                    \
-    } while (0)
 
 /* Tolerance of Fisher's test on small tables: a few roundings. */
 #define FISHER_TOL 1e-14

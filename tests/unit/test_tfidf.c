@@ -9,16 +9,6 @@
 
 #include "unit.h"
 
-/* got is within tol of want. */
-#define ASSERT_NEAR(got, want, tol)                                                                \
-    do {                                                                                           \
-        double g_ = (got), w_ = (want);                                                            \
-        if (!(fabs(g_ - w_) <= (tol)))                                                             \
-            fprintf(stderr, "%s:%d: %s = %.17g, expected %.17g\n", __FILE__, __LINE__, #got, g_,  \
-                    w_);                                                                           \
-        CU_ASSERT(fabs(g_ - w_) <= (tol));                                                         \
-    } while (0)
-
 /* The third document of the worked example, كتب المعلم الدرس الدرس, over the vocabulary
  * الدرس, الكتاب, المعلم, الولد, قرأ, كتب of the three documents
  * كتب الولد الدرس / قرأ الولد الكتاب / كتب المعلم الدرس الدرس. */

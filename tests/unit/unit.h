@@ -4,6 +4,7 @@
 #ifndef CORPUS_UNIT_H
 #define CORPUS_UNIT_H
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -172,6 +173,23 @@ static inline int unit_run(const char *suite_name, const UnitTest *tests, size_t
     CU_cleanup_registry();
     return (rc != CUE_SUCCESS || failures > 0) ? 1 : 0;
 }
+
+/* got is within tol of want (printing both when not). */
+#define ASSERT_NEAR(got, want, tol)                                                                \
+    do {                                                                                           \
+        double g_ = (got), w_ = (want);                                                            \
+        if (!(fabs(g_ - w_) <= (tol)))                                                             \
+            fprintf(stderr, "%s:%d: %s = %.17g, expected %.17g\n", __FILE__, __LINE__, #got, g_,  \
+                    w_);                                                                           \
+        CU_ASSERT(fabs(g_ - w_) <= (tol));                                                         \
+    } while (0)
+
+/* got is within rel * |want| of want. */
+#define ASSERT_REL(got, want, rel)                                                                 \
+    do {                                                                                           \
+        double w2_ = (want);                                                                       \
+        ASSERT_NEAR(got, w2_, (rel)*fabs(w2_));                                                    \
+    } while (0)
 
 /* An entry of a test table: {"test_name", test_name}. */
 /* clang-format off */
