@@ -157,7 +157,9 @@ int main(int argc, char **argv)
         "See corpus-colloc(1) and docs/measures.md.",
         entries);
     CorpusTextOptions *text = corpus_cli_add_text_options(ctx, CORPUS_KEEP_CONTENT, "none");
-    CorpusTableOptions *table = corpus_cli_add_score_table_options(ctx);
+    CorpusTableOptions *table = corpus_cli_add_score_table_options(
+        ctx, "Leave out candidates seen fewer than K times [1]",
+        "Keep only the first K rows in --sort-by order [all]");
     int status = corpus_cli_parse(ctx, &argc, &argv, text);
     if (status >= 0)
         return status;

@@ -146,7 +146,9 @@ CorpusTableOptions *corpus_cli_add_table_options(GOptionContext *ctx)
     return &table_options;
 }
 
-CorpusTableOptions *corpus_cli_add_score_table_options(GOptionContext *ctx)
+CorpusTableOptions *corpus_cli_add_score_table_options(GOptionContext *ctx,
+                                                       const char *min_count_help,
+                                                       const char *top_help)
 {
     static GOptionEntry entries[G_N_ELEMENTS(table_entries)];
     guint k = 0;
@@ -156,9 +158,9 @@ CorpusTableOptions *corpus_cli_add_score_table_options(GOptionContext *ctx)
         if (e.long_name && strcmp(e.long_name, "sort") == 0)
             continue;
         if (e.long_name && strcmp(e.long_name, "min-count") == 0)
-            e.description = "Leave out candidates seen fewer than K times [1]";
+            e.description = min_count_help;
         if (e.long_name && strcmp(e.long_name, "top") == 0)
-            e.description = "Keep only the first K rows in --sort-by order [all]";
+            e.description = top_help;
         entries[k++] = e;
     }
     g_option_context_add_main_entries(ctx, entries, NULL);

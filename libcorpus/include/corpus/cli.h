@@ -79,9 +79,12 @@ CORPUS_API CorpusTextOptions *corpus_cli_add_text_options(GOptionContext *ctx,
 
 /* Add the count-table options to ctx; static storage owned by the cli layer. */
 CORPUS_API CorpusTableOptions *corpus_cli_add_table_options(GOptionContext *ctx);
-/* The same options for a table of scored candidates (corpus-colloc): all but --sort, whose
- * place --sort-by takes. */
-CORPUS_API CorpusTableOptions *corpus_cli_add_score_table_options(GOptionContext *ctx);
+/* The same options for a table of scored rows (corpus-colloc, corpus-keyness): all but --sort,
+ * since the tool orders the rows by a score; the help of --min-count and --top says what they
+ * count and keep in that tool. */
+CORPUS_API CorpusTableOptions *corpus_cli_add_score_table_options(GOptionContext *ctx,
+                                                                 const char *min_count_help,
+                                                                 const char *top_help);
 
 /* With --verbose, report on standard error how counting used memory and temporary files. */
 CORPUS_API void corpus_cli_report_runs(const CorpusTableOptions *opts, CorpusRuns *runs);

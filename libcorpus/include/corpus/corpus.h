@@ -12,6 +12,7 @@
 #include <corpus/error.h>
 #include <corpus/export.h>
 #include <corpus/fit.h>
+#include <corpus/keyness.h>
 #include <corpus/merge.h>
 #include <corpus/ngram.h>
 #include <corpus/norm.h>
