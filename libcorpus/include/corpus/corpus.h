@@ -12,8 +12,9 @@
 #include <corpus/error.h>
 #include <corpus/export.h>
 #include <corpus/fit.h>
-#include <corpus/keyness.h>
 #include <corpus/merge.h>
+#include <corpus/keyness.h>
+#include <corpus/kwic.h>
 #include <corpus/ngram.h>
 #include <corpus/norm.h>
 #include <corpus/out.h>
