@@ -77,8 +77,8 @@ static gboolean parse_measures(CorpusMeasure *measures, guint *n_measures, Corpu
 
 /* Count the candidates of the text of the FILEs. */
 static gboolean count_text(CorpusColloc *colloc, const CorpusTextOptions *text,
-                           const CorpusTableOptions *table, const CorpusNorm *norm,
-                           const CorpusStopwords *stopwords, CorpusRuns *runs, GError **error)
+                           const CorpusTableOptions *table, const CorpusCliText *in,
+                           CorpusRuns *runs, GError **error)
 {
     CorpusNgramSpec spec = {
         .n_min = 1,
@@ -88,19 +88,11 @@ static gboolean count_text(CorpusColloc *colloc, const CorpusTextOptions *text,
         .window = opt_n == 2 ? (guint)opt_window : 0, /* triples: adjacent n-grams */
         .stop_key = CORPUS_COLLOC_STOP_KEY,
     };
-    CorpusTokStreamSpec tok = {
-        .norm = norm,
-        .docs = text->docs_mode,
-        .stem = text->stem_algo,
-        .stopwords = stopwords,
-    };
-    CorpusPipelineSpec base = {0};
     CorpusRecOrder got;
     guint n_files = opt_files ? g_strv_length(opt_files) : 0;
 
-    corpus_cli_pipeline_defaults(&base, text);
     CorpusRecSource *counts =
-        corpus_ngram_count(&spec, &tok, &base, (const char *const *)opt_files, n_files, runs,
+        corpus_ngram_count(&spec, &in->tok, &in->base, (const char *const *)opt_files, n_files, runs,
                            CORPUS_ORDER_KEY, &got, error);
     return counts && corpus_colloc_add_source(colloc, counts, 0, "counts", error);
 }
@@ -125,8 +117,7 @@ static gboolean read_tables(CorpusColloc *colloc, const CorpusTableOptions *tabl
 int main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = NULL;
-    g_autoptr(CorpusNorm) norm = NULL;
-    g_autoptr(CorpusStopwords) stopwords = NULL;
+    g_auto(CorpusCliText) in = {0};
     g_autoptr(CorpusRuns) runs = NULL;
     g_autoptr(CorpusColloc) colloc = NULL;
     GError *error = NULL;
@@ -189,9 +180,7 @@ int main(int argc, char **argv)
     if (!parse_measures(measures, &spec.n_measures, &spec.sort_by, &error))
         return corpus_cli_finish(NULL, error);
 
-    norm = corpus_norm_new(text->norm_flags);
-    stopwords = corpus_stopwords_load(text->stopwords, norm, &error);
-    if (error)
+    if (!corpus_cli_text_open(text, &in, &error))
         return corpus_cli_finish(NULL, error);
     spec.n = (guint)opt_n;
     spec.window = (guint)opt_window;
@@ -200,7 +189,7 @@ int main(int argc, char **argv)
     spec.min_count = table->min_count_value;
     spec.top = table->top_value;
     /* Stop words of the text are counted under their own key; tables hold the words. */
-    spec.stopwords = opt_from_counts ? stopwords : NULL;
+    spec.stopwords = opt_from_counts ? in.stopwords : NULL;
     spec.jsonl = table->jsonl;
     spec.header = !table->no_header;
     spec.threads = MAX(text->n_threads, 1u);
@@ -213,7 +202,7 @@ int main(int argc, char **argv)
     guint64 skipped = 0;
     gboolean ok = opt_from_counts
                       ? read_tables(colloc, table, runs, &error)
-                      : count_text(colloc, text, table, norm, stopwords, runs, &error);
+                      : count_text(colloc, text, table, &in, runs, &error);
     if (ok && corpus_colloc_write(colloc, out, &skipped, &error)) {
         corpus_cli_report_runs(table, runs);
         if (skipped)

@@ -37,7 +37,7 @@ static guint count_stdin(char **files)
 /* Count the terms of files (text, or count tables with --from-counts) into one side. */
 static gboolean add_corpus(CorpusKeyness *k, CorpusKeynessSide side, char **files,
                            const CorpusTextOptions *text, const CorpusTableOptions *table,
-                           const CorpusNorm *norm, const CorpusStopwords *stopwords, GError **error)
+                           const CorpusCliText *in, GError **error)
 {
     g_autoptr(CorpusRuns) runs = corpus_runs_new(table->tmpdir);
     const char *what = side == CORPUS_KEYNESS_TARGET ? "target" : "reference";
@@ -60,15 +60,7 @@ static gboolean add_corpus(CorpusKeyness *k, CorpusKeynessSide side, char **file
             .memory = table->memory_value,
             .stop_key = CORPUS_KEYNESS_STOP_KEY,
         };
-        CorpusTokStreamSpec tok = {
-            .norm = norm,
-            .docs = text->docs_mode,
-            .stem = text->stem_algo,
-            .stopwords = stopwords,
-        };
-        CorpusPipelineSpec base = {0};
-        corpus_cli_pipeline_defaults(&base, text);
-        src = corpus_ngram_count(&spec, &tok, &base, (const char *const *)files, n_files, runs,
+        src = corpus_ngram_count(&spec, &in->tok, &in->base, (const char *const *)files, n_files, runs,
                                  CORPUS_ORDER_KEY, &got, error);
     }
     gboolean ok = src && corpus_keyness_add(k, side, src, what, error);
@@ -80,8 +72,7 @@ static gboolean add_corpus(CorpusKeyness *k, CorpusKeynessSide side, char **file
 int main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = NULL;
-    g_autoptr(CorpusNorm) norm = NULL;
-    g_autoptr(CorpusStopwords) stopwords = NULL;
+    g_auto(CorpusCliText) in = {0};
     g_autoptr(CorpusKeyness) keyness = NULL;
     GError *error = NULL;
     CorpusKeynessSpec spec = {0};
@@ -136,14 +127,12 @@ int main(int argc, char **argv)
     if (count_stdin(opt_files) + count_stdin(opt_reference) > 1)
         return corpus_cli_usage_errorf("standard input ('-') can be read only once");
 
-    norm = corpus_norm_new(text->norm_flags);
-    stopwords = corpus_stopwords_load(text->stopwords, norm, &error);
-    if (error)
+    if (!corpus_cli_text_open(text, &in, &error))
         return corpus_cli_finish(NULL, error);
     spec.min_count = table->min_count_value;
     spec.top = table->top_value;
     /* Stop words of the text are counted under their own key; tables hold the words. */
-    spec.stopwords = opt_from_counts ? stopwords : NULL;
+    spec.stopwords = opt_from_counts ? in.stopwords : NULL;
     spec.jsonl = table->jsonl;
     spec.header = !table->no_header;
 
@@ -159,10 +148,8 @@ int main(int argc, char **argv)
     if (!out)
         return corpus_cli_finish(NULL, error);
     keyness = corpus_keyness_new();
-    if (add_corpus(keyness, CORPUS_KEYNESS_TARGET, opt_files, text, table, norm, stopwords,
-                   &error) &&
-        add_corpus(keyness, CORPUS_KEYNESS_REFERENCE, opt_reference, text, table, norm, stopwords,
-                   &error))
+    if (add_corpus(keyness, CORPUS_KEYNESS_TARGET, opt_files, text, table, &in, &error) &&
+        add_corpus(keyness, CORPUS_KEYNESS_REFERENCE, opt_reference, text, table, &in, &error))
         corpus_keyness_write(keyness, &spec, out, &error);
     return corpus_cli_finish(out, error);
 }

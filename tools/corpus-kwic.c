@@ -37,8 +37,7 @@ static GOptionEntry entries[] = {
 int main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = NULL;
-    g_autoptr(CorpusNorm) norm = NULL;
-    g_autoptr(CorpusStopwords) stopwords = NULL;
+    g_auto(CorpusCliText) in = {0};
     g_autoptr(CorpusKwicQuery) query = NULL;
     g_autoptr(CorpusKwic) kwic = NULL;
     GError *error = NULL;
@@ -90,14 +89,12 @@ int main(int argc, char **argv)
         return corpus_cli_usage_errorf("invalid --format value '%s' (expected tsv or jsonl)",
                                        opt_format);
 
-    norm = corpus_norm_new(text->norm_flags);
-    stopwords = corpus_stopwords_load(text->stopwords, norm, &error);
-    if (error)
+    if (!corpus_cli_text_open(text, &in, &error))
         return corpus_cli_finish(NULL, error);
     CorpusKwicQuerySpec qspec = {
-        .norm = norm,
+        .norm = in.norm,
         .stem = text->stem_algo,
-        .stopwords = stopwords,
+        .stopwords = in.stopwords,
         .keep = text->keep_set,
         .regex = opt_regex,
     };
@@ -106,7 +103,7 @@ int main(int argc, char **argv)
         return corpus_cli_finish(NULL, error);
 
     spec.query = query;
-    spec.norm = norm;
+    spec.norm = in.norm;
     spec.keep = text->keep_set;
     spec.docs = text->docs_mode;
     spec.policy = text->policy;
@@ -117,14 +114,6 @@ int main(int argc, char **argv)
         return corpus_cli_finish(NULL, error);
     kwic = corpus_kwic_new(&spec, out);
 
-    CorpusPipelineSpec base = {0};
-    CorpusTokStreamSpec tok = {
-        .norm = norm,
-        .docs = text->docs_mode,
-        .stem = text->stem_algo,
-        .stopwords = stopwords,
-    };
-    corpus_cli_pipeline_defaults(&base, text);
-    corpus_kwic_run(kwic, &tok, &base, (const char *const *)opt_args + 1, n_args - 1, &error);
+    corpus_kwic_run(kwic, &in.tok, &in.base, (const char *const *)opt_args + 1, n_args - 1, &error);
     return corpus_cli_finish(out, error);
 }

@@ -36,8 +36,7 @@ static guint order_of(const char *key, size_t len, gpointer user)
 int main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = NULL;
-    g_autoptr(CorpusNorm) norm = NULL;
-    g_autoptr(CorpusStopwords) stopwords = NULL;
+    g_auto(CorpusCliText) in = {0};
     g_autoptr(CorpusRuns) runs = NULL;
     GError *error = NULL;
     CorpusTextOptions *text;
@@ -89,30 +88,20 @@ int main(int argc, char **argv)
     spec.keep = text->keep_set;
     spec.memory = table->memory_value;
 
-    norm = corpus_norm_new(text->norm_flags);
-    stopwords = corpus_stopwords_load(text->stopwords, norm, &error);
-    if (error)
+    if (!corpus_cli_text_open(text, &in, &error))
         return corpus_cli_finish(NULL, error);
     CorpusOut *out = corpus_out_open(table->output, &error);
     if (!out)
         return corpus_cli_finish(NULL, error);
     runs = corpus_runs_new(table->tmpdir);
 
-    CorpusPipelineSpec base = {0};
-    CorpusTokStreamSpec tok = {
-        .norm = norm,
-        .docs = text->docs_mode,
-        .stem = text->stem_algo,
-        .stopwords = stopwords,
-    };
-    corpus_cli_pipeline_defaults(&base, text);
     static const char *const columns[] = {"ngram", "count"};
     CorpusTableSpec ts;
     CorpusRecOrder order;
     corpus_cli_table_spec(table, &ts);
     guint n_files = opt_files ? g_strv_length(opt_files) : 0;
     CorpusRecSource *counts =
-        corpus_ngram_count(&spec, &tok, &base, (const char *const *)opt_files, n_files, runs,
+        corpus_ngram_count(&spec, &in.tok, &in.base, (const char *const *)opt_files, n_files, runs,
                            corpus_table_source_order(&ts), &order, &error);
     if (counts) {
         ts.columns = columns;

@@ -40,8 +40,7 @@ static GOptionEntry entries[] = {
 int main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = NULL;
-    g_autoptr(CorpusNorm) norm = NULL;
-    g_autoptr(CorpusStopwords) stopwords = NULL;
+    g_auto(CorpusCliText) in = {0};
     g_autoptr(CorpusStats) stats = NULL;
     GError *error = NULL;
     CorpusStatsWriteSpec ws = {.table = CORPUS_STATS_TABLE, .header = TRUE};
@@ -92,27 +91,17 @@ int main(int argc, char **argv)
     ws.jsonl = opt_format && strcmp(opt_format, "jsonl") == 0;
     ws.header = !opt_no_header;
 
-    norm = corpus_norm_new(text->norm_flags);
-    stopwords = corpus_stopwords_load(text->stopwords, norm, &error);
-    if (error)
+    if (!corpus_cli_text_open(text, &in, &error))
         return corpus_cli_finish(NULL, error);
     CorpusOut *out = corpus_out_open(opt_output, &error);
     if (!out)
         return corpus_cli_finish(NULL, error);
     CorpusStatsSpec spec = {.keep = text->keep_set, .docs = text->docs_mode};
     stats = corpus_stats_new(&spec);
-    CorpusPipelineSpec base = {0};
-    CorpusTokStreamSpec tok = {
-        .norm = norm,
-        .docs = text->docs_mode,
-        .stem = text->stem_algo,
-        .stopwords = stopwords,
-        .consume = corpus_stats_consume,
-        .user = stats,
-    };
-    corpus_cli_pipeline_defaults(&base, text);
+    in.tok.consume = corpus_stats_consume;
+    in.tok.user = stats;
     guint n_files = opt_files ? g_strv_length(opt_files) : 0;
-    if (corpus_tok_stream_run(&tok, &base, (const char *const *)opt_files, n_files, &error))
+    if (corpus_tok_stream_run(&in.tok, &in.base, (const char *const *)opt_files, n_files, &error))
         corpus_stats_write(stats, &ws, out, &error);
     return corpus_cli_finish(out, error);
 }

@@ -131,8 +131,7 @@ static void write_pairs(Stem *s, CorpusStemAlgo algo, gboolean jsonl)
 int main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = NULL;
-    g_autoptr(CorpusNorm) norm = NULL;
-    g_autoptr(CorpusStopwords) stopwords = NULL;
+    g_auto(CorpusCliText) in = {0};
     g_autoptr(CorpusTokWriter) writer = NULL;
     g_autoptr(GHashTable) seen = NULL;
     GError *error = NULL;
@@ -174,9 +173,7 @@ int main(int argc, char **argv)
         text->stopwords = g_strdup("ar");
     }
 
-    norm = corpus_norm_new(text->norm_flags);
-    stopwords = corpus_stopwords_load(text->stopwords, norm, &error);
-    if (error)
+    if (!corpus_cli_text_open(text, &in, &error))
         return corpus_cli_finish(NULL, error);
     s.keep = text->keep_set;
     if (opt_pairs) {
@@ -192,18 +189,12 @@ int main(int argc, char **argv)
         return corpus_cli_finish(NULL, error);
 
     /* --pairs stems each distinct token once at the end, so the stream keeps the tokens. */
-    CorpusPipelineSpec base = {0};
-    CorpusTokStreamSpec spec = {
-        .norm = norm,
-        .docs = text->docs_mode,
-        .stem = opt_pairs ? CORPUS_STEM_NONE : text->stem_algo,
-        .stopwords = stopwords,
-        .consume = consume,
-        .user = &s,
-    };
-    corpus_cli_pipeline_defaults(&base, text);
+    if (opt_pairs)
+        in.tok.stem = CORPUS_STEM_NONE;
+    in.tok.consume = consume;
+    in.tok.user = &s;
     guint n_files = opt_files ? g_strv_length(opt_files) : 0;
-    if (corpus_tok_stream_run(&spec, &base, (const char *const *)opt_files, n_files, &error)) {
+    if (corpus_tok_stream_run(&in.tok, &in.base, (const char *const *)opt_files, n_files, &error)) {
         if (opt_pairs)
             write_pairs(&s, text->stem_algo, jsonl);
         else

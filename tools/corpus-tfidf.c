@@ -77,8 +77,7 @@ static void warn(const char *message)
 int main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = NULL;
-    g_autoptr(CorpusNorm) norm = NULL;
-    g_autoptr(CorpusStopwords) stopwords = NULL;
+    g_auto(CorpusCliText) in = {0};
     g_autoptr(CorpusDocTerms) terms = NULL;
     GError *error = NULL;
     CorpusTextOptions *text;
@@ -155,26 +154,17 @@ int main(int argc, char **argv)
     ds.docs = !text->docs_given && stdin_only ? CORPUS_DOCS_LINE : text->docs_mode;
     ds.keep = text->keep_set;
 
-    norm = corpus_norm_new(text->norm_flags);
-    stopwords = corpus_stopwords_load(text->stopwords, norm, &error);
-    if (error)
+    if (!corpus_cli_text_open(text, &in, &error))
         return corpus_cli_finish(NULL, error);
     /* With --mm the table goes to the three files, which corpus_tfidf_write() makes itself. */
     CorpusOut *out = NULL;
     if (!opt_mm && !(out = corpus_out_open(opt_output, &error)))
         return corpus_cli_finish(NULL, error);
     terms = corpus_doc_terms_new(&ds);
-    CorpusPipelineSpec base = {0};
-    CorpusTokStreamSpec tok = {
-        .norm = norm,
-        .docs = ds.docs,
-        .stem = text->stem_algo,
-        .stopwords = stopwords,
-        .consume = corpus_doc_terms_consume,
-        .user = terms,
-    };
-    corpus_cli_pipeline_defaults(&base, text);
-    if (corpus_tok_stream_run(&tok, &base, (const char *const *)opt_files, n_files, &error))
+    in.tok.docs = ds.docs;
+    in.tok.consume = corpus_doc_terms_consume;
+    in.tok.user = terms;
+    if (corpus_tok_stream_run(&in.tok, &in.base, (const char *const *)opt_files, n_files, &error))
         corpus_tfidf_write(terms, &spec, out, &error);
     return corpus_cli_finish(out, error);
 }

@@ -38,9 +38,8 @@ static gboolean consume(const CorpusTokenBatch *batch, const CorpusChunk *chunk,
 int main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = NULL;
-    g_autoptr(CorpusNorm) norm = NULL;
+    g_auto(CorpusCliText) in = {0};
     g_autoptr(CorpusTokWriter) writer = NULL;
-    g_autoptr(CorpusStopwords) stopwords = NULL;
     GError *error = NULL;
     CorpusTextOptions *text;
     CorpusTokFormat format;
@@ -78,9 +77,7 @@ int main(int argc, char **argv)
     if (opt_one_per_line && format != CORPUS_TOK_FORMAT_LINES)
         return corpus_cli_usage_errorf("--one-per-line goes with --format=text only");
 
-    norm = corpus_norm_new(text->norm_flags);
-    stopwords = corpus_stopwords_load(text->stopwords, norm, &error);
-    if (error)
+    if (!corpus_cli_text_open(text, &in, &error))
         return corpus_cli_finish(NULL, error);
     writer = corpus_tok_writer_new(format, text->docs_mode, text->keep_set, !opt_no_header);
     t.writer = writer;
@@ -89,18 +86,10 @@ int main(int argc, char **argv)
         return corpus_cli_finish(NULL, error);
     corpus_tok_writer_begin(writer, corpus_out_buf(t.out));
 
-    CorpusPipelineSpec base = {0};
-    CorpusTokStreamSpec spec = {
-        .norm = norm,
-        .docs = text->docs_mode,
-        .stem = text->stem_algo,
-        .stopwords = stopwords,
-        .consume = consume,
-        .user = &t,
-    };
-    corpus_cli_pipeline_defaults(&base, text);
+    in.tok.consume = consume;
+    in.tok.user = &t;
     guint n_files = opt_files ? g_strv_length(opt_files) : 0;
-    if (corpus_tok_stream_run(&spec, &base, (const char *const *)opt_files, n_files, &error))
+    if (corpus_tok_stream_run(&in.tok, &in.base, (const char *const *)opt_files, n_files, &error))
         corpus_tok_writer_end(writer, corpus_out_buf(t.out));
     return corpus_cli_finish(t.out, error);
 }

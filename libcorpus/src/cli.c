@@ -385,6 +385,33 @@ void corpus_cli_pipeline_defaults(CorpusPipelineSpec *spec, const CorpusTextOpti
     spec->progress = cli_progress;
 }
 
+gboolean corpus_cli_text_open(const CorpusTextOptions *opts, CorpusCliText *t, GError **error)
+{
+    GError *e = NULL;
+
+    memset(t, 0, sizeof *t);
+    t->norm = corpus_norm_new(opts->norm_flags);
+    t->stopwords = corpus_stopwords_load(opts->stopwords, t->norm, &e);
+    if (e) {
+        g_propagate_error(error, e);
+        corpus_cli_text_close(t);
+        return FALSE;
+    }
+    t->tok.norm = t->norm;
+    t->tok.docs = opts->docs_mode;
+    t->tok.stem = opts->stem_algo;
+    t->tok.stopwords = t->stopwords;
+    corpus_cli_pipeline_defaults(&t->base, opts);
+    return TRUE;
+}
+
+void corpus_cli_text_close(CorpusCliText *t)
+{
+    corpus_stopwords_free(t->stopwords);
+    corpus_norm_free(t->norm);
+    memset(t, 0, sizeof *t);
+}
+
 int corpus_cli_finish(CorpusOut *out, GError *error)
 {
     int status = 0;

@@ -13,8 +13,10 @@
 #include <corpus/pipeline.h>
 #include <corpus/runs.h>
 #include <corpus/stem.h>
+#include <corpus/stopwords.h>
 #include <corpus/table.h>
 #include <corpus/tok.h>
+#include <corpus/tokstream.h>
 #include <corpus/utf8.h>
 
 G_BEGIN_DECLS
@@ -115,6 +117,23 @@ CORPUS_API void corpus_cli_message(const char *format, ...) G_GNUC_PRINTF(1, 2);
 /* Fill the pipeline fields every tool sets the same way (threads, policy, warn, progress). */
 CORPUS_API void corpus_cli_pipeline_defaults(CorpusPipelineSpec *spec,
                                             const CorpusTextOptions *opts);
+
+/* What the common text options make, for a tool that reads text: the normalizer, the stop list
+ * (NULL for none), and the token stream and pipeline specs (norm, docs, stem, stop words,
+ * threads, invalid UTF-8 policy, warnings, progress; the callbacks are the tool's). */
+typedef struct {
+    CorpusNorm *norm;
+    CorpusStopwords *stopwords;
+    CorpusTokStreamSpec tok;
+    CorpusPipelineSpec base;
+} CorpusCliText;
+
+/* Make them; a stop word file that cannot be read is an error (before any output is opened,
+ * so that nothing is written). */
+CORPUS_API gboolean corpus_cli_text_open(const CorpusTextOptions *opts, CorpusCliText *t,
+                                         GError **error);
+CORPUS_API void corpus_cli_text_close(CorpusCliText *t);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(CorpusCliText, corpus_cli_text_close)
 
 /* End the tool: on success commit out; on error discard it and print the error (a usage error
  * adds the --help hint).  A closed pipe ends quietly.  Returns the exit status: 0, 1 or 2.
