@@ -24,6 +24,7 @@
 #include <corpus/stats.h>
 #include <corpus/stem.h>
 #include <corpus/stopwords.h>
+#include <corpus/svg.h>
 #include <corpus/table.h>
 #include <corpus/tableread.h>
 #include <corpus/tfidf.h>
