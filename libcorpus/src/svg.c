@@ -626,12 +626,24 @@ static void put_ticks(CorpusBuf *b, const Frame *f, const Axis *ax, const Axis *
     }
     put_str(b, "</g>\n<g class=\"tick\" text-anchor=\"middle\">\n");
     for (int i = 0; i < ax->n_ticks; i++) {
+        double x = f->left + axis_frac(ax, ax->lo + i * ax->step) * pw;
+        CorpusBuf label = CORPUS_BUF_INIT;
+        axis_put_label(&label, ax, i);
         put_str(b, "<text");
-        put_attr(b, "x", f->left + axis_frac(ax, ax->lo + i * ax->step) * pw);
+        /* A label centred on the last ticks may pass the right edge of the viewBox: end it at
+         * the edge instead (an 11px label is about 6.5px a character wide). */
+        double half = 6.5 * (double)g_utf8_strlen(label.data, (gssize)label.len) / 2;
+        if (x + half > f->w) {
+            put_attr(b, "x", f->w - 2);
+            put_str(b, " text-anchor=\"end\"");
+        } else {
+            put_attr(b, "x", x);
+        }
         put_attr(b, "y", f->bottom + 18);
         corpus_buf_putc(b, '>');
-        axis_put_label(b, ax, i);
+        corpus_buf_append(b, label.data, label.len);
         put_str(b, "</text>\n");
+        corpus_buf_clear(&label);
     }
     put_str(b, "</g>\n<g class=\"tick\" text-anchor=\"end\">\n");
     for (int i = 0; i < ay->n_ticks; i++) {

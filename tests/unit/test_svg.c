@@ -236,6 +236,16 @@ static void test_log_axes(void)
     ASSERT_HAS(s, "<text x=\"630\" y=\"370\">10\u2075</text>");
     ASSERT_HAS(s, "<text x=\"64\" y=\"36\">10\u2075</text>");
 
+    /* 1 to 1000 on the x axis: the last label, 1000 (4 characters, about 26 pixels at 11px),
+     * centred on the frame's right edge x = 630 would pass the viewBox (640): it ends at
+     * 640 - 2 instead.  The others stay centred. */
+    static const CorpusPoint three[] = {{1, 1}, {1000, 1000}};
+    c.points = three;
+    c.n_points = 2;
+    g_autofree char *t = chart(&c);
+    ASSERT_HAS(t, "<text x=\"638\" text-anchor=\"end\" y=\"370\">1000</text>");
+    ASSERT_HAS(t, "<text x=\"443.33\" y=\"370\">100</text>");
+
     /* Twenty decades: every third power of ten, 10^0 to 10^21. */
     static const CorpusPoint wide[] = {{1, 1}, {1e20, 1e-5}};
     c.points = wide;
