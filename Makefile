@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 MAKEFLAGS += --no-print-directory
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build test asan bench install top clean
+.PHONY: all deps build test asan bench install top report clean
 
 all: build
 
@@ -35,6 +35,10 @@ install: build
 # The 20 most frequent words of the bundled corpus (the README's first command).
 top: build
 	@$(BUILD)/bin/corpus-ngram --keep=word --top=20 corpora/news/*.txt
+
+# The corpus report of the bundled corpus (the README's first command).
+report: build
+	@$(BUILD)/bin/corpus-report -o $(BUILD)/report corpora/
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -513,6 +513,14 @@ if selected "$tfidf_title"; then
     tfidf_table
 fi
 
+title="Statistics and report: corpus-stats and corpus-report against corpus-tok"
+bench_table "$title" 'corpus-tok --threads=2' \
+    'corpus-tok --threads=2' '"$BIN/corpus-tok" --threads=2 "$FILE"' \
+    'corpus-stats --threads=1' '"$BIN/corpus-stats" --threads=1 "$FILE"' \
+    'corpus-stats --threads=2' '"$BIN/corpus-stats" --threads=2 "$FILE"' \
+    'corpus-stats --by-doc --docs=para --threads=2' '"$BIN/corpus-stats" --by-doc --docs=para --threads=2 "$FILE"' \
+    'corpus-report --threads=2' '"$BIN/corpus-report" --threads=2 -o "$SCRATCH/report" "$FILE"'
+
 # Collocations: NLTK on the small input, both on the generated one of BENCH_SIZE.
 colloc_small=${BENCH_COLLOC_SIZE:-10M}
 if selected "Collocations: corpus-colloc"; then

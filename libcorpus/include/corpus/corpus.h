@@ -20,6 +20,7 @@
 #include <corpus/out.h>
 #include <corpus/pipeline.h>
 #include <corpus/reader.h>
+#include <corpus/report.h>
 #include <corpus/runs.h>
 #include <corpus/stats.h>
 #include <corpus/stem.h>
