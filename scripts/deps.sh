@@ -6,7 +6,7 @@ set -eu
 
 pkgs="cmake pkg-config gcc make libc6-dev libutf8proc-dev libglib2.0-dev libgsl-dev
       libcunit1-dev libstemmer-dev time python3 python3-nltk python3-snowballstemmer parallel
-      python3-sklearn python3-scipy python3-jsonschema libxml2-utils"
+      python3-sklearn python3-scipy python3-jsonschema libxml2-utils chromium"
 
 missing=""
 for p in $pkgs; do
