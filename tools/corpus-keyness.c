@@ -12,7 +12,8 @@ static char **opt_files;
 
 static GOptionEntry entries[] = {
     {"reference", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_reference,
-     "A file of the reference corpus ('-': standard input); repeat the option for each file",
+     "A file of the reference corpus ('-': standard input); repeat the option for each file, "
+     "or give them all after a bare --reference (up to the next option)",
      "FILE"},
     {"direction", 0, 0, G_OPTION_ARG_STRING, &opt_direction,
      "Which keywords: pos (overused in the target, G2 descending), neg (underused, |G2| "
@@ -79,7 +80,7 @@ int main(int argc, char **argv)
 
     corpus_cli_init("corpus-keyness");
     ctx = corpus_cli_context_new(
-        "TARGET... --reference=REF...",
+        "TARGET... --reference REF...",
         "Find the keywords of a target corpus against a reference corpus.",
         "Reads the TARGET files (raw or tokenized text; '-' is standard input) and the files\n"
         "of --reference, counts every term (a token after --norm, --stem and --keep) in each\n"
@@ -92,7 +93,7 @@ int main(int argc, char **argv)
         "corpus only are included.  Stop words count in the sizes but get no row.\n"
         "\n"
         "Examples:\n"
-        "  corpus-keyness --top=50 target.txt --reference=ref.txt\n"
+        "  corpus-keyness --top=50 target.txt --reference ref1.txt ref2.txt\n"
         "  corpus-keyness --direction=neg --min-count=5 t1.txt t2.txt -r r1.txt -r r2.txt\n"
         "  corpus-keyness --stem=light10 --stopwords=ar news/*.txt -r <(cat ref/*.txt)\n"
         "  corpus-keyness --from-counts target.tsv -r reference.tsv\n"
@@ -104,7 +105,12 @@ int main(int argc, char **argv)
     CorpusTableOptions *table = corpus_cli_add_score_table_options(
         ctx, "Leave out terms seen fewer than K times in both corpora together (a + b) [1]",
         "Keep only the first K rows in --direction order [all]");
-    int status = corpus_cli_parse(ctx, &argc, &argv, text);
+    int n_args;
+    g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func(g_free);
+    g_autofree char **args_array =
+        corpus_cli_expand_multi(argc, argv, "--reference", "-r", made, &n_args);
+    char **args = args_array; /* the parser moves this pointer's entries, not the strings */
+    int status = corpus_cli_parse(ctx, &n_args, &args, text);
     if (status >= 0)
         return status;
 

@@ -19,8 +19,9 @@ static GOptionEntry entries[] = {
     {"output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
      "Write the report into folder DIR, made if missing [report]", "DIR"},
     {"reference", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_reference,
-     "A reference corpus file or folder for the keyness tables; repeat for more [none: no "
-     "keyness tables]",
+     "A reference corpus file or folder for the keyness tables; repeat the option for more, "
+     "or give them all after a bare --reference (up to the next option) [none: no keyness "
+     "tables]",
      "PATH"},
     {"top", 0, 0, G_OPTION_ARG_STRING, &opt_top, "Rows of each ranked table [20]", "K"},
     {"keywords", 0, 0, G_OPTION_ARG_STRING, &opt_keywords,
@@ -81,7 +82,12 @@ int main(int argc, char **argv)
         "See corpus-report(1) and docs/report.md.",
         entries);
     CorpusTextOptions *text = corpus_cli_add_text_options(ctx, CORPUS_KEEP_CONTENT, "none");
-    int status = corpus_cli_parse(ctx, &argc, &argv, text);
+    int n_args;
+    g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func(g_free);
+    g_autofree char **args_array =
+        corpus_cli_expand_multi(argc, argv, "--reference", "-r", made, &n_args);
+    char **args = args_array; /* the parser moves this pointer's entries, not the strings */
+    int status = corpus_cli_parse(ctx, &n_args, &args, text);
     if (status >= 0)
         return status;
 

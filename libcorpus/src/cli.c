@@ -385,6 +385,37 @@ void corpus_cli_pipeline_defaults(CorpusPipelineSpec *spec, const CorpusTextOpti
     spec->progress = cli_progress;
 }
 
+char **corpus_cli_expand_multi(int argc, char **argv, const char *long_name,
+                               const char *short_name, GPtrArray *made, int *n_out)
+{
+    char **out = g_new0(char *, 2 * (size_t)argc + 1);
+    int n = 0;
+
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], long_name) != 0 && (!short_name || strcmp(argv[i], short_name) != 0)) {
+            out[n++] = argv[i];
+            if (strcmp(argv[i], "--") == 0) {
+                while (++i < argc)
+                    out[n++] = argv[i];
+            }
+            continue;
+        }
+        int first = i + 1;
+        while (i + 1 < argc && (argv[i + 1][0] != '-' || strcmp(argv[i + 1], "-") == 0))
+            i++;
+        if (i + 1 == first) { /* no value: leave the option for the parser to report */
+            out[n++] = argv[first - 1];
+            continue;
+        }
+        for (int k = first; k <= i; k++) {
+            out[n] = g_strconcat(long_name, "=", argv[k], NULL);
+            g_ptr_array_add(made, out[n++]);
+        }
+    }
+    *n_out = n;
+    return out;
+}
+
 gboolean corpus_cli_text_open(const CorpusTextOptions *opts, CorpusCliText *t, GError **error)
 {
     GError *e = NULL;

@@ -97,6 +97,14 @@ CORPUS_API void corpus_cli_table_spec(const CorpusTableOptions *opts, CorpusTabl
 /* Parse the option strings into their values; CORPUS_ERROR_USAGE on a bad value. */
 CORPUS_API gboolean corpus_cli_text_options_parse(CorpusTextOptions *opts, GError **error);
 
+/* argv with every bare long_name (or short_name) that is followed by several values rewritten
+ * as one long_name=VALUE each, so that `--reference A B C` gives three values: the values run
+ * up to the next option (or --).  For options that take files (G_OPTION_ARG_FILENAME_ARRAY),
+ * before corpus_cli_parse().  The strings of argv are borrowed and the new ones added to made
+ * (which frees them); g_free the array itself. */
+CORPUS_API char **corpus_cli_expand_multi(int argc, char **argv, const char *long_name,
+                                          const char *short_name, GPtrArray *made, int *n_out);
+
 /* Parse the command line: on a usage error print it and return 2; with --version print the
  * versions and return 0 or 1; check the text options (text may be NULL) and the table options
  * (when added).  Returns -1 when the
