@@ -39,6 +39,7 @@ top: build
 # The corpus report of the bundled corpus (the README's first command).
 report: build
 	@$(BUILD)/bin/corpus-report -o $(BUILD)/report corpora/
+	@echo "corpus-report: wrote $(BUILD)/report/index.html, report.json and report.md"
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
