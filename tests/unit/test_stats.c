@@ -106,7 +106,9 @@ static void test_zipf_mle_flat(void)
 }
 
 /* N = 200000 draws of a rank from P(r) = r^-1.1 / H(1000, 1.1) (GSL's mt19937, seed 1), counted
- * per drawn rank.  The MLE must find 1.1 within 3 standard errors (se is about 0.0016 here). */
+ * per drawn rank.  The MLE must find 1.1 within 2 standard errors, the 95% band of an unbiased
+ * estimate (se is about 0.00106 here; this sample gives s = 1.10128, 1.2 se away), and the
+ * standard error must be of the size 1/sqrt(N Var(ln r)) predicts. */
 static void test_zipf_mle_sample(void)
 {
     enum { V = 1000, DRAWS = 200000 };
@@ -125,9 +127,9 @@ static void test_zipf_mle_sample(void)
     gsl_rng_free(rng);
 
     CU_ASSERT(corpus_zipf_mle(counts, V, &s, &se));
-    if (!(fabs(s - 1.1) <= 3 * se))
+    if (!(fabs(s - 1.1) <= 2 * se))
         fprintf(stderr, "%s:%d: s = %.6f, se = %.6f\n", __FILE__, __LINE__, s, se);
-    CU_ASSERT(fabs(s - 1.1) <= 3 * se);
+    CU_ASSERT(fabs(s - 1.1) <= 2 * se);
     CU_ASSERT(se > 0.0005 && se < 0.005);
 }
 
