@@ -220,7 +220,11 @@ static void html_table(CorpusBuf *b, const Table *t)
     html_text(b, t->title);
     put(b, "</h2>\n<p>");
     html_text(b, t->about);
-    put(b, "</p>\n<div class=\"scroll\"><table>\n");
+    /* Tables that start with words (top words, bigrams, collocations, keywords) read right
+     * to left, so that w1 stands right of w2 as in the text. */
+    gboolean words = !t->object && t->n_cols > 0 && t->kinds->str[0] == KIND_WORD;
+    put(b, words ? "</p>\n<div class=\"scroll\"><table dir=\"rtl\">\n"
+                 : "</p>\n<div class=\"scroll\"><table>\n");
     if (t->object) {
         put(b, "<tr><th>name</th><th>value</th></tr>\n");
         for (guint c = 0; c < t->n_cols; c++) {
