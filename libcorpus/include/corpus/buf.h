@@ -36,6 +36,8 @@ static inline void corpus_buf_reserve(CorpusBuf *b, size_t n)
 
 static inline void corpus_buf_append(CorpusBuf *b, const void *p, size_t n)
 {
+    if (n == 0) /* an empty buffer has no data: data + len would be arithmetic on NULL */
+        return;
     corpus_buf_reserve(b, n);
     if (n <= 16) {
         /* Tokens are short: a byte loop beats a call to memcpy. */
