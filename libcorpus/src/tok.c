@@ -714,6 +714,9 @@ static void emit(CorpusTokenizer *t, size_t from, size_t to, guint8 cls, gboolea
     if (touched && t->norm) {
         size_t a0 = arena->len;
         if (corpus_norm_apply(t->norm, t->scratch, t->text + from, to - from, arena)) {
+            /* Normalized to nothing (a lone mark), the arena may still have no data at all. */
+            if (arena->len == a0)
+                return;
             Scan sub = {t, (const guint8 *)arena->data + a0, arena->len - a0, FALSE};
             const CorpusNorm *norm = t->norm;
             size_t i = 0;
