@@ -289,3 +289,10 @@ void corpus_out_free(CorpusOut *out)
     corpus_buf_clear(&out->buf);
     g_free(out);
 }
+
+char *corpus_temp_dir_template(const char *parent, const char *prefix)
+{
+    g_autofree char *xs = g_strnfill(6, 'X');
+    g_autofree char *name = g_strconcat(prefix, xs, NULL);
+    return g_build_filename(parent, name, NULL);
+}

@@ -759,7 +759,7 @@ gboolean corpus_report_write(const CorpusReportSpec *spec, const char *const *fi
         g_autofree char *path = join_path(dir, report_files[i]);
         ok = (outs[i] = corpus_out_open(path, error)) != NULL;
     }
-    char *tmpl = g_build_filename(g_get_tmp_dir(), "corpus-report-XXXXXX", NULL);
+    char *tmpl = corpus_temp_dir_template(g_get_tmp_dir(), "corpus-report-");
     if (ok && !(r.tmp = corpus_temp_dir_make(tmpl, &r.tmp_slot))) {
         g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_IO, "cannot make a temporary folder: %s",
                     g_strerror(errno));

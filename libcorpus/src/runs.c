@@ -133,8 +133,7 @@ guint corpus_runs_count(CorpusRuns *r)
 static char *new_run_path(CorpusRuns *r, GError **error)
 {
     if (!r->dir) {
-        g_autofree char *xs = g_strnfill(6, 'X');
-        char *dir = g_strdup_printf("%s/corpus-runs-%s", r->parent, xs);
+        char *dir = corpus_temp_dir_template(r->parent, "corpus-runs-");
         int slot;
         if (!corpus_temp_dir_make(dir, &slot)) {
             int e = errno;

@@ -46,6 +46,9 @@ CORPUS_API void corpus_out_install_signal_cleanup(void);
  * NULL with errno set; *slot is -1 when all slots are taken (the directory is then only
  * removed by corpus_temp_dir_remove()). */
 CORPUS_API char *corpus_temp_dir_make(char *tmpl, int *slot);
+/* A template for corpus_temp_dir_make(): PARENT/PREFIX followed by the six characters it
+ * replaces (g_free). */
+CORPUS_API char *corpus_temp_dir_template(const char *parent, const char *prefix);
 /* Forget slot and remove path with every file in it. */
 CORPUS_API void corpus_temp_dir_remove(int slot, const char *path);
 
