@@ -1,12 +1,15 @@
 #!/bin/sh
 # Install the Debian packages the build and the test suite need; do nothing when all are present.
-# Usage: scripts/deps.sh
+# Usage: scripts/deps.sh [fuzz]   (fuzz: also clang and its libFuzzer runtime, for `make fuzz`)
 # SPDX-License-Identifier: MIT
 set -eu
 
 pkgs="cmake pkg-config gcc make libc6-dev libutf8proc-dev libglib2.0-dev libgsl-dev
       libcunit1-dev libstemmer-dev time python3 python3-nltk python3-snowballstemmer parallel
       python3-sklearn python3-scipy python3-jsonschema libxml2-utils chromium"
+if [ "${1:-}" = fuzz ]; then
+    pkgs="$pkgs clang libclang-rt-14-dev"
+fi
 
 missing=""
 for p in $pkgs; do
