@@ -82,12 +82,7 @@ int main(int argc, char **argv)
         "See corpus-report(1) and docs/report.md.",
         entries);
     CorpusTextOptions *text = corpus_cli_add_text_options(ctx, CORPUS_KEEP_CONTENT, "none");
-    int n_args;
-    g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func(g_free);
-    g_autofree char **args_array =
-        corpus_cli_expand_multi(argc, argv, "--reference", "-r", made, &n_args);
-    char **args = args_array; /* the parser moves this pointer's entries, not the strings */
-    int status = corpus_cli_parse(ctx, &n_args, &args, text);
+    int status = corpus_cli_parse_multi(ctx, &argc, &argv, text, "--reference", "-r");
     if (status >= 0)
         return status;
 

@@ -416,6 +416,19 @@ char **corpus_cli_expand_multi(int argc, char **argv, const char *long_name,
     return out;
 }
 
+int corpus_cli_parse_multi(GOptionContext *ctx, int *argc, char ***argv, CorpusTextOptions *text,
+                           const char *long_name, const char *short_name)
+{
+    /* The parser keeps pointers into the arguments: they live as long as the process. */
+    static GPtrArray *made;
+    static char **expanded;
+
+    made = g_ptr_array_new_with_free_func(g_free);
+    expanded = corpus_cli_expand_multi(*argc, *argv, long_name, short_name, made, argc);
+    *argv = expanded;
+    return corpus_cli_parse(ctx, argc, argv, text);
+}
+
 gboolean corpus_cli_text_open(const CorpusTextOptions *opts, CorpusCliText *t, GError **error)
 {
     GError *e = NULL;

@@ -105,6 +105,12 @@ CORPUS_API gboolean corpus_cli_text_options_parse(CorpusTextOptions *opts, GErro
 CORPUS_API char **corpus_cli_expand_multi(int argc, char **argv, const char *long_name,
                                           const char *short_name, GPtrArray *made, int *n_out);
 
+/* corpus_cli_parse() of the arguments as corpus_cli_expand_multi() rewrites them for one
+ * option (long_name, short_name) that takes several values after it. */
+CORPUS_API int corpus_cli_parse_multi(GOptionContext *ctx, int *argc, char ***argv,
+                                      CorpusTextOptions *text, const char *long_name,
+                                      const char *short_name);
+
 /* Parse the command line: on a usage error print it and return 2; with --version print the
  * versions and return 0 or 1; check the text options (text may be NULL) and the table options
  * (when added).  Returns -1 when the
