@@ -83,11 +83,8 @@ int main(int argc, char **argv)
         return corpus_cli_usage_errorf("invalid --max value '%s' (expected an integer from 1 "
                                        "to 18446744073709551615)",
                                        opt_max);
-    if (g_strcmp0(opt_format, "jsonl") == 0)
-        spec.jsonl = TRUE;
-    else if (g_strcmp0(opt_format, "tsv") != 0)
-        return corpus_cli_usage_errorf("invalid --format value '%s' (expected tsv or jsonl)",
-                                       opt_format);
+    if (!corpus_cli_parse_format(opt_format, &spec.jsonl, &error))
+        return corpus_cli_finish(NULL, error);
 
     if (!corpus_cli_text_open(text, &in, &error))
         return corpus_cli_finish(NULL, error);

@@ -81,14 +81,12 @@ int main(int argc, char **argv)
         return corpus_cli_usage_errorf("invalid --growth-step value '%s' (expected a positive "
                                        "integer)",
                                        opt_growth_step);
-    if (opt_format && strcmp(opt_format, "tsv") != 0 && strcmp(opt_format, "jsonl") != 0)
-        return corpus_cli_usage_errorf("invalid --format value '%s' (expected tsv or jsonl)",
-                                       opt_format);
+    if (!corpus_cli_parse_format(opt_format, &ws.jsonl, &error))
+        return corpus_cli_finish(NULL, error);
     ws.table = opt_spectrum ? CORPUS_STATS_SPECTRUM
                : opt_growth ? CORPUS_STATS_GROWTH
                             : CORPUS_STATS_TABLE;
     ws.by_doc = opt_by_doc;
-    ws.jsonl = opt_format && strcmp(opt_format, "jsonl") == 0;
     ws.header = !opt_no_header;
 
     if (!corpus_cli_text_open(text, &in, &error))

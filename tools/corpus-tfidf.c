@@ -126,9 +126,8 @@ int main(int argc, char **argv)
     if (opt_top && !g_ascii_string_to_unsigned(opt_top, 10, 1, G_MAXUINT64, &spec.top, NULL))
         return corpus_cli_usage_errorf("invalid --top value '%s' (expected a positive integer)",
                                        opt_top);
-    if (opt_format && strcmp(opt_format, "tsv") != 0 && strcmp(opt_format, "jsonl") != 0)
-        return corpus_cli_usage_errorf("invalid --format value '%s' (expected tsv or jsonl)",
-                                       opt_format);
+    if (!corpus_cli_parse_format(opt_format, &spec.jsonl, &error))
+        return corpus_cli_finish(NULL, error);
     if (opt_mm && (opt_output || opt_top || opt_format))
         return corpus_cli_usage_errorf("--mm writes the whole matrix to files of its own; it "
                                        "does not go with -o, --top or --format");
@@ -142,7 +141,6 @@ int main(int argc, char **argv)
         return corpus_cli_usage_errorf("--max-df=%s is below --min-df=%s: no term can be kept",
                                        opt_max_df ? opt_max_df : "1.0",
                                        opt_min_df ? opt_min_df : "1");
-    spec.jsonl = opt_format && strcmp(opt_format, "jsonl") == 0;
     spec.header = !opt_no_header;
     spec.mm_prefix = opt_mm;
     spec.df_in = opt_df_in;

@@ -181,17 +181,20 @@ static gboolean parse_count(const char *option, const char *value, guint64 min, 
     return TRUE;
 }
 
+gboolean corpus_cli_parse_format(const char *value, gboolean *jsonl, GError **error)
+{
+    *jsonl = g_strcmp0(value, "jsonl") == 0;
+    if (*jsonl || !value || strcmp(value, "tsv") == 0)
+        return TRUE;
+    g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
+                "invalid --format value '%s' (expected tsv or jsonl)", value);
+    return FALSE;
+}
+
 static gboolean table_options_parse(CorpusTableOptions *o, GError **error)
 {
-    if (!o->format || strcmp(o->format, "tsv") == 0)
-        o->jsonl = FALSE;
-    else if (strcmp(o->format, "jsonl") == 0)
-        o->jsonl = TRUE;
-    else {
-        g_set_error(error, CORPUS_ERROR, CORPUS_ERROR_USAGE,
-                    "invalid --format value '%s' (expected tsv or jsonl)", o->format);
+    if (!corpus_cli_parse_format(o->format, &o->jsonl, error))
         return FALSE;
-    }
     if (!o->sort || strcmp(o->sort, "count") == 0)
         o->order = CORPUS_ORDER_COUNT;
     else if (strcmp(o->sort, "key") == 0)

@@ -94,6 +94,10 @@ CORPUS_API void corpus_cli_report_runs(const CorpusTableOptions *opts, CorpusRun
 /* The table options as a CorpusTableSpec (columns and derived column left unset). */
 CORPUS_API void corpus_cli_table_spec(const CorpusTableOptions *opts, CorpusTableSpec *spec);
 
+/* Parse a --format value of a table: tsv (or NULL, the default) or jsonl; CORPUS_ERROR_USAGE
+ * naming the value otherwise. */
+CORPUS_API gboolean corpus_cli_parse_format(const char *value, gboolean *jsonl, GError **error);
+
 /* Parse the option strings into their values; CORPUS_ERROR_USAGE on a bad value. */
 CORPUS_API gboolean corpus_cli_text_options_parse(CorpusTextOptions *opts, GError **error);
 
