@@ -230,6 +230,21 @@ static void check_shortest(double v, PropertyCount *count)
     count->checked++;
 }
 
+/* Check p and the k doubles on each side of it (positive and finite ones). */
+static void check_neighbours(double p, int k, PropertyCount *count)
+{
+    double below = p, above = p;
+    check_shortest(p, count);
+    for (int i = 0; i < k; i++) {
+        below = nextafter(below, 0);
+        above = nextafter(above, INFINITY);
+        if (below != 0)
+            check_shortest(below, count);
+        if (isfinite(above))
+            check_shortest(above, count);
+    }
+}
+
 /* The shortest-nearest property over a million doubles: random bit patterns (every exponent,
  * subnormals included), the doubles around each power of ten, where the decimal exponent
  * changes, and around each power of two, where the gap between doubles does. */
@@ -248,29 +263,10 @@ static void test_shortest_nearest(void)
     for (int e = -323; e <= 308; e++) {
         char buf[16];
         g_snprintf(buf, sizeof buf, "1e%d", e);
-        double p = g_ascii_strtod(buf, NULL), below = p, above = p;
-        check_shortest(p, &count);
-        for (int i = 0; i < 100; i++) {
-            below = nextafter(below, 0);
-            above = nextafter(above, INFINITY);
-            if (below != 0)
-                check_shortest(below, &count);
-            if (isfinite(above))
-                check_shortest(above, &count);
-        }
+        check_neighbours(g_ascii_strtod(buf, NULL), 100, &count);
     }
-    for (int e = -1074; e <= 1023; e++) {
-        double p = ldexp(1.0, e), below = p, above = p;
-        check_shortest(p, &count);
-        for (int i = 0; i < 60; i++) {
-            below = nextafter(below, 0);
-            above = nextafter(above, INFINITY);
-            if (below != 0)
-                check_shortest(below, &count);
-            if (isfinite(above))
-                check_shortest(above, &count);
-        }
-    }
+    for (int e = -1074; e <= 1023; e++)
+        check_neighbours(ldexp(1.0, e), 60, &count);
     UNIT_ASSERT_INT(count.bad, 0);
     CU_ASSERT(count.checked >= 1000000);
     CU_ASSERT(count.neighbour > 1000); /* the nearest check was not vacuous */
